@@ -1,0 +1,21 @@
+package dev.backchannel.schemas;
+
+/** Broker address names of the contract, in one place for every module. */
+public final class Addresses {
+    /** Anycast queue of accepted commands, delivered after a per-message delay. */
+    public static final String COMMANDS = "commands";
+    /** Where a command goes after too many delivery attempts, or when it cannot be parsed. */
+    public static final String COMMANDS_DLQ = "commands.dlq";
+    /** Multicast address of internal status events; every gateway node has its own subscription. */
+    public static final String STATUS = "status";
+    /** Multicast address of chaos flags; the last value is kept for late joiners. */
+    public static final String CHAOS = "chaos";
+
+    /** AMQP message annotation that delays delivery by this many milliseconds. */
+    public static final String DELIVERY_DELAY_ANNOTATION = "x-opt-delivery-delay";
+    /** Application property Artemis uses for duplicate detection. */
+    public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+
+    private Addresses() {
+    }
+}

@@ -1,0 +1,112 @@
+package dev.backchannel.schemas;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** A front-end socket frame (server to client). Each serialises with its {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(Frame.Welcome.class),
+    @JsonSubTypes.Type(Frame.CommandSucceeded.class),
+    @JsonSubTypes.Type(Frame.CommandFailed.class),
+    @JsonSubTypes.Type(Frame.EntityChanged.class),
+    @JsonSubTypes.Type(Frame.Reset.class),
+    @JsonSubTypes.Type(Frame.Error.class)
+})
+public sealed interface Frame {
+
+    /** The event id of frames that come from a status event, else null. */
+    @JsonIgnore
+    default String eventIdOrNull() {
+        return this instanceof Event event ? event.eventId() : null;
+    }
+
+    /** A frame that comes from a status event and can be replayed. */
+    sealed interface Event extends Frame {
+        String eventId();
+
+        /** The same frame with the time it was pushed to sockets. */
+        Event pushedAt(Instant at);
+    }
+
+    /** The outcome of one command, for the user who sent it. */
+    sealed interface CommandOutcome extends Event {
+        String commandId();
+
+        String entityId();
+    }
+
+    @JsonTypeName("welcome")
+    record Welcome(String connectionId, String userId, boolean resumed) implements Frame {
+    }
+
+    /** {@code data} is the item after the command, null after a delete. */
+    @JsonTypeName("command.succeeded")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CommandSucceeded(String eventId, String commandId, String entityId, String status, Instant timestamp,
+            String message, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId)
+            implements CommandOutcome {
+
+        public static CommandSucceeded of(String eventId, String commandId, String entityId, Instant timestamp,
+                String message, Item data, Timing timing, String traceId) {
+            return new CommandSucceeded(eventId, commandId, entityId, "success", timestamp, message, data, timing,
+                    traceId);
+        }
+
+        @Override
+        public CommandSucceeded pushedAt(Instant at) {
+            return new CommandSucceeded(eventId, commandId, entityId, status, timestamp, message, data,
+                    timing == null ? null : timing.withPushedAt(at), traceId);
+        }
+    }
+
+    @JsonTypeName("command.failed")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CommandFailed(String eventId, String commandId, String entityId, String status, Instant timestamp,
+            String message, Failure error, Timing timing, String traceId) implements CommandOutcome {
+
+        public static CommandFailed of(String eventId, String commandId, String entityId, Instant timestamp,
+                String message, Failure error, Timing timing, String traceId) {
+            return new CommandFailed(eventId, commandId, entityId, "failure", timestamp, message, error, timing,
+                    traceId);
+        }
+
+        @Override
+        public CommandFailed pushedAt(Instant at) {
+            return new CommandFailed(eventId, commandId, entityId, status, timestamp, message, error,
+                    timing == null ? null : timing.withPushedAt(at), traceId);
+        }
+    }
+
+    /** Why a command failed, in a code for programs and a detail for people. */
+    record Failure(ErrorCode code, String detail) {
+    }
+
+    /** {@code data} is the item after the change, null when it was deleted. */
+    @JsonTypeName("entity.changed")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EntityChanged(String eventId, String topic, String entityId, String commandId, String changedBy,
+            Instant timestamp, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId)
+            implements Event {
+
+        @Override
+        public EntityChanged pushedAt(Instant at) {
+            return new EntityChanged(eventId, topic, entityId, commandId, changedBy, timestamp, data,
+                    timing == null ? null : timing.withPushedAt(at), traceId);
+        }
+    }
+
+    /** The replay window does not reach back far enough: reload through the query side. */
+    @JsonTypeName("reset")
+    record Reset(String reason) implements Frame {
+    }
+
+    /** The last client request was refused. */
+    @JsonTypeName("error")
+    record Error(String code, String message) implements Frame {
+    }
+}

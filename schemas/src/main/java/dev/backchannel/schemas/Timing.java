@@ -1,0 +1,22 @@
+package dev.backchannel.schemas;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** When each hop of a command happened; unknown hops are left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Timing(Instant acceptedAt, Instant deliveredAt, Integer deliveryCount, Instant processedAt,
+        Instant publishedAt, Integer publishAttempts, Instant pushedAt) {
+
+    public static Timing processed(Instant acceptedAt, Instant deliveredAt, int deliveryCount, Instant processedAt) {
+        return new Timing(acceptedAt, deliveredAt, deliveryCount, processedAt, null, null, null);
+    }
+
+    public Timing withPublished(Instant at, int attempts) {
+        return new Timing(acceptedAt, deliveredAt, deliveryCount, processedAt, at, attempts, pushedAt);
+    }
+
+    public Timing withPushedAt(Instant at) {
+        return new Timing(acceptedAt, deliveredAt, deliveryCount, processedAt, publishedAt, publishAttempts, at);
+    }
+}
