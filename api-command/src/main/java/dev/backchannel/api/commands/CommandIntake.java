@@ -1,0 +1,84 @@
+package dev.backchannel.api.commands;
+
+import dev.backchannel.api.RequestBodies;
+import dev.backchannel.api.config.ApiConfig;
+import dev.backchannel.api.problem.ApiProblem;
+import dev.backchannel.schemas.Command;
+import dev.backchannel.schemas.CommandAccepted;
+import dev.backchannel.schemas.Json;
+import dev.backchannel.schemas.MessageSchema;
+import dev.backchannel.schemas.Problem;
+import dev.backchannel.schemas.QueuedCommand;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a command from the HTTP edge to the queue: checks size, rate and schema, answers a retry
+ * with the answer of the first try, and refuses a different body under a known commandId.
+ */
+@ApplicationScoped
+public class CommandIntake {
+
+    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+
+    private final ApiConfig config;
+    private final UserRateLimits rateLimits;
+    private final AcceptedCommands accepted;
+    private final CommandQueue queue;
+    private final DeliveryDelay delay;
+
+    CommandIntake(ApiConfig config, UserRateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
+            DeliveryDelay delay) {
+        this.config = config;
+        this.rateLimits = rateLimits;
+        this.accepted = accepted;
+        this.queue = queue;
+        this.delay = delay;
+    }
+
+    public CommandAccepted accept(String userId, String body, String idempotencyKey, String traceparent) {
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > config.maxCommandBytes()) {
+            throw ApiProblem.tooLarge(config.maxCommandBytes());
+        }
+        rateLimits.acquire(userId);
+        Command command = RequestBodies.read(body, MessageSchema.COMMAND, Command.class);
+        if (idempotencyKey != null && !idempotencyKey.equals(command.commandId())) {
+            throw ApiProblem.invalid("Idempotency-Key must equal commandId.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "must equal commandId")));
+        }
+        String bodyHash = sha256(Json.write(command));
+        Optional<AcceptedCommand> seen = accepted.find(command.commandId());
+        if (seen.isPresent()) {
+            return answerRetry(seen.get(), userId, bodyHash);
+        }
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String trace = traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
+        queue.enqueue(new QueuedCommand(command, userId, acceptedAt, trace), delay.next());
+        return answerRetry(accepted.remember(new AcceptedCommand(command.commandId(), userId, bodyHash, acceptedAt)),
+                userId, bodyHash);
+    }
+
+    private static CommandAccepted answerRetry(AcceptedCommand seen, String userId, String bodyHash) {
+        if (!seen.isRetryOf(userId, bodyHash)) {
+            throw ApiProblem.reusedCommandId(seen.commandId());
+        }
+        return CommandAccepted.of(seen.commandId(), seen.acceptedAt());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

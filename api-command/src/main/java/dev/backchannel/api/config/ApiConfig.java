@@ -1,0 +1,52 @@
+package dev.backchannel.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything api-command lets an operator tune, under {@code backchannel.api}. */
+@ConfigMapping(prefix = "backchannel.api")
+public interface ApiConfig {
+
+    /** Delivery delay of each command on the queue, picked at random in this range. */
+    QueueDelay queueDelay();
+
+    /** Per-user rate of {@code POST /api/commands} on this node (a token bucket). */
+    RateLimit rateLimit();
+
+    /** How long to wait for the broker to take a command before answering 503. */
+    @WithDefault("3s")
+    Duration enqueueTimeout();
+
+    /** {@code Retry-After} seconds sent with a 503 while the broker is unavailable. */
+    @WithDefault("2")
+    int unavailableRetryAfterSeconds();
+
+    /** Largest command body accepted, in bytes; larger ones get 413. */
+    @WithDefault("65536")
+    int maxCommandBytes();
+
+    /** How long a token from {@code POST /api/sessions} stays valid. */
+    @WithDefault("1h")
+    Duration sessionLifespan();
+
+    interface QueueDelay {
+        /** Shortest delay. */
+        @WithDefault("500ms")
+        Duration min();
+
+        /** Longest delay. */
+        @WithDefault("2000ms")
+        Duration max();
+    }
+
+    interface RateLimit {
+        /** Commands a user may send per second, sustained. */
+        @WithDefault("20")
+        int perSecond();
+
+        /** Commands a user may send at once after a quiet spell. */
+        @WithDefault("40")
+        int burst();
+    }
+}

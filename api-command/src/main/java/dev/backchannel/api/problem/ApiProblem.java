@@ -1,0 +1,51 @@
+package dev.backchannel.api.problem;
+
+import dev.backchannel.schemas.Problem;
+import java.util.List;
+
+/** An error answer decided by api-command; turned into problem+json once, by {@link ApiProblemMapper}. */
+public class ApiProblem extends RuntimeException {
+
+    private final transient Problem problem;
+    private final Integer retryAfterSeconds;
+
+    private ApiProblem(Problem problem, Integer retryAfterSeconds) {
+        super(problem.title() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static ApiProblem invalid(String detail, List<Problem.FieldError> errors) {
+        return new ApiProblem(Problem.invalid(detail, errors), null);
+    }
+
+    public static ApiProblem tooLarge(int limit) {
+        return new ApiProblem(Problem.of(413, "Content Too Large", "The body is larger than " + limit + " bytes."),
+                null);
+    }
+
+    public static ApiProblem reusedCommandId(String commandId) {
+        return new ApiProblem(Problem.of(422, "Unprocessable Content", "Command " + commandId
+                + " was already sent with a different body; use a new commandId for a new command."), null);
+    }
+
+    public static ApiProblem tooManyRequests(int retryAfterSeconds) {
+        return new ApiProblem(Problem.of(429, "Too Many Requests",
+                "You are sending commands faster than allowed; retry after " + retryAfterSeconds + " s."),
+                retryAfterSeconds);
+    }
+
+    public static ApiProblem unavailable(int retryAfterSeconds) {
+        return new ApiProblem(Problem.of(503, "Service Unavailable",
+                "The command could not be queued right now; retry with the same commandId."), retryAfterSeconds);
+    }
+}
