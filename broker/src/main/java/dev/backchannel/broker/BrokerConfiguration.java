@@ -1,0 +1,108 @@
+package dev.backchannel.broker;
+
+import static dev.backchannel.schemas.Addresses.CHAOS;
+import static dev.backchannel.schemas.Addresses.COMMANDS;
+import static dev.backchannel.schemas.Addresses.COMMANDS_DLQ;
+import static dev.backchannel.schemas.Addresses.STATUS;
+
+import java.util.Set;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
+
+/** Translates {@link BrokerSettings} into Artemis's programmatic configuration (no XML). */
+final class BrokerConfiguration {
+
+  static final String ROLE = "backchannel-all";
+  static final String ACCEPTOR = "amqp";
+  static final long GLOBAL_MAX_SIZE_BYTES = 256L * 1024 * 1024;
+  static final int DUPLICATE_ID_CACHE_SIZE = 100_000;
+
+  private BrokerConfiguration() {
+  }
+
+  static Configuration of(BrokerSettings settings) throws Exception {
+    String dir = settings.dataDir().toAbsolutePath().toString();
+    Configuration config = new ConfigurationImpl()
+        .setName("backchannel-broker")
+        .setPersistenceEnabled(true)
+        .setJournalType(JournalType.NIO)
+        .setJournalDirectory(dir + "/journal")
+        .setBindingsDirectory(dir + "/bindings")
+        .setPagingDirectory(dir + "/paging")
+        .setLargeMessagesDirectory(dir + "/large-messages")
+        .setNodeManagerLockDirectory(dir)
+        .setSecurityEnabled(true)
+        .setClusterPassword(settings.password())
+        .setJMXManagementEnabled(false)
+        .setGlobalMaxSize(GLOBAL_MAX_SIZE_BYTES)
+        .setMaxDiskUsage(-1)
+        .setIDCacheSize(DUPLICATE_ID_CACHE_SIZE)
+        .setPersistIDCache(true);
+    config.addAcceptorConfiguration(ACCEPTOR,
+        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
+    config.putSecurityRoles("#", Set.of(allPermissions()));
+    addAddressSettings(config, settings);
+    addAddresses(config);
+    return config;
+  }
+
+  static ActiveMQJAASSecurityManager securityManager(BrokerSettings settings) {
+    SecurityConfiguration users = new SecurityConfiguration();
+    users.addUser(settings.user(), settings.password());
+    users.addRole(settings.user(), ROLE);
+    // No default user: anonymous connections are refused.
+    return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+  }
+
+  private static Role allPermissions() {
+    // send, consume, create/delete durable, create/delete non-durable, manage, browse,
+    // create/delete address, view, edit
+    return new Role(ROLE, true, true, true, true, true, true, true, true, true, true, true, true);
+  }
+
+  private static void addAddressSettings(Configuration config, BrokerSettings settings) {
+    // Empty dead-letter/expiry address = none (such messages are dropped, as with no setting at all),
+    // but it stops Artemis warning AMQ222165/AMQ222166 for every queue it creates.
+    config.addAddressSetting("#", new AddressSettings()
+        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+        .setDeadLetterAddress(SimpleString.of(""))
+        .setExpiryAddress(SimpleString.of("")));
+    config.addAddressSetting(COMMANDS, new AddressSettings()
+        .setDeadLetterAddress(SimpleString.of(COMMANDS_DLQ))
+        .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
+        .setRedeliveryDelay(settings.redeliveryDelay().toMillis())
+        .setRedeliveryMultiplier(BrokerSettings.REDELIVERY_MULTIPLIER)
+        .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis()));
+    config.addAddressSetting(CHAOS, new AddressSettings().setRetroactiveMessageCount(1));
+  }
+
+  private static void addAddresses(Configuration config) {
+    config.addAddressConfiguration(anycastQueue(COMMANDS));
+    config.addAddressConfiguration(anycastQueue(COMMANDS_DLQ));
+    config.addAddressConfiguration(new CoreAddressConfiguration()
+        .setName(STATUS).addRoutingType(RoutingType.MULTICAST));
+    config.addAddressConfiguration(new CoreAddressConfiguration()
+        .setName(CHAOS).addRoutingType(RoutingType.MULTICAST));
+  }
+
+  private static CoreAddressConfiguration anycastQueue(String name) {
+    return new CoreAddressConfiguration()
+        .setName(name)
+        .addRoutingType(RoutingType.ANYCAST)
+        .addQueueConfiguration(QueueConfiguration.of(name)
+            .setAddress(name)
+            .setRoutingType(RoutingType.ANYCAST)
+            .setDurable(true));
+  }
+}
