@@ -3,7 +3,7 @@ package dev.backchannel.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.backchannel.broker.BrokerAddresses;
+import dev.backchannel.schemas.Addresses;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class BrokerTestResourceTest {
         .containsEntry("amqp-username", "backchannel")
         .containsKey("amqp-password");
     assertThat(BrokerTestResource.broker().isRunning()).isTrue();
-    assertThat(BrokerTestResource.messageCount(BrokerAddresses.COMMANDS)).isZero();
+    assertThat(BrokerTestResource.messageCount(Addresses.COMMANDS)).isZero();
   }
 
   @Test
@@ -40,7 +40,7 @@ class BrokerTestResourceTest {
 
     assertThat(BrokerTestResource.control().isRunning()).isTrue();
     assertThat(BrokerTestResource.broker().port()).isEqualTo(port);
-    assertThat(BrokerTestResource.scheduledCount(BrokerAddresses.COMMANDS)).isZero();
+    assertThat(BrokerTestResource.scheduledCount(Addresses.COMMANDS)).isZero();
   }
 
   @Test
