@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
@@ -46,7 +47,7 @@ class BrokerOutageTest {
                 .until(() -> postCommand("olga", body).statusCode() == 202);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         // the retries of one commandId leave one message, however many reached the broker
-        try (CommandsQueueProbe probe = new CommandsQueueProbe()) {
+        try (BrokerProbe probe = new BrokerProbe(Addresses.COMMANDS)) {
             String sentinel = UUID.randomUUID().toString();
             assertThat(postCommand("olga", createBody(sentinel, "After")).statusCode()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> probe.withCommandId(sentinel).size() == 1);

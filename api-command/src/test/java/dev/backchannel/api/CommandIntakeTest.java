@@ -29,7 +29,7 @@ class CommandIntakeTest {
     @Test
     void shouldAnswer202AndQueueTheCommandDurablyWithItsDelay() throws Exception {
         String commandId = UUID.randomUUID().toString();
-        try (CommandsQueueProbe probe = new CommandsQueueProbe()) {
+        try (BrokerProbe probe = new BrokerProbe(Addresses.COMMANDS)) {
             Response response = valid(postCommand("alice", createBody(commandId, "Buy milk")),
                     MessageSchema.COMMAND_ACCEPTED);
 
@@ -39,7 +39,7 @@ class CommandIntakeTest {
             Instant acceptedAt = Instant.parse(response.jsonPath().getString("acceptedAt"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.withCommandId(commandId).size() == 1);
-            CommandsQueueProbe.Received received = probe.withCommandId(commandId).get(0);
+            BrokerProbe.Received received = probe.withCommandId(commandId).get(0);
             // the test profile fixes the delay at 1000 ms; allow for clock granularity
             assertThat(Duration.between(acceptedAt, received.at())).isGreaterThan(Duration.ofMillis(950));
             assertThat(received.message().groupId()).isEqualTo("alice");

@@ -1,6 +1,7 @@
 package dev.backchannel.api.commands;
 
 import dev.backchannel.api.RequestBodies;
+import dev.backchannel.api.chaos.ChaosSwitchboard;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
 import dev.backchannel.schemas.Command;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -34,14 +36,16 @@ public class CommandIntake {
     private final AcceptedCommands accepted;
     private final CommandQueue queue;
     private final DeliveryDelay delay;
+    private final ChaosSwitchboard chaos;
 
     CommandIntake(ApiConfig config, UserRateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
-            DeliveryDelay delay) {
+            DeliveryDelay delay, ChaosSwitchboard chaos) {
         this.config = config;
         this.rateLimits = rateLimits;
         this.accepted = accepted;
         this.queue = queue;
         this.delay = delay;
+        this.chaos = chaos;
     }
 
     public CommandAccepted accept(String userId, String body, String idempotencyKey, String traceparent) {
@@ -55,15 +59,27 @@ public class CommandIntake {
                     List.of(new Problem.FieldError("Idempotency-Key", "must equal commandId")));
         }
         String bodyHash = sha256(Json.write(command));
-        Optional<AcceptedCommand> seen = accepted.find(command.commandId());
-        if (seen.isPresent()) {
-            return answerRetry(seen.get(), userId, bodyHash);
+        // chaos: half of the injected failures happen before the command is queued, half after
+        boolean injectFailure = chaos.apiErrorFires();
+        boolean failAfterQueueing = injectFailure && ThreadLocalRandom.current().nextBoolean();
+        if (injectFailure && !failAfterQueueing) {
+            throw ApiProblem.injected();
         }
-        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String trace = traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
-        queue.enqueue(new QueuedCommand(command, userId, acceptedAt, trace), delay.next());
-        return answerRetry(accepted.remember(new AcceptedCommand(command.commandId(), userId, bodyHash, acceptedAt)),
-                userId, bodyHash);
+        Optional<AcceptedCommand> seen = accepted.find(command.commandId());
+        CommandAccepted answer;
+        if (seen.isPresent()) {
+            answer = answerRetry(seen.get(), userId, bodyHash);
+        } else {
+            Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String trace = traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
+            queue.enqueue(new QueuedCommand(command, userId, acceptedAt, trace), delay.next());
+            answer = answerRetry(accepted.remember(
+                    new AcceptedCommand(command.commandId(), userId, bodyHash, acceptedAt)), userId, bodyHash);
+        }
+        if (failAfterQueueing) {
+            throw ApiProblem.injected();
+        }
+        return answer;
     }
 
     private static CommandAccepted answerRetry(AcceptedCommand seen, String userId, String bodyHash) {

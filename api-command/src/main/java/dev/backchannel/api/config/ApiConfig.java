@@ -30,6 +30,19 @@ public interface ApiConfig {
     @WithDefault("1h")
     Duration sessionLifespan();
 
+    /** Fault injection on purpose (see the contract's chaos flags). */
+    Chaos chaos();
+
+    interface Chaos {
+        /** Whether {@code /api/chaos} exists and flags are applied; off unless configured (the demo turns it on). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Users who may change the flags; {@code *} lets every signed-in user. */
+        @WithDefault("*")
+        java.util.List<String> editors();
+    }
+
     interface QueueDelay {
         /** Shortest delay. */
         @WithDefault("500ms")

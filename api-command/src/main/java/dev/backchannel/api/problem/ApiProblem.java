@@ -44,6 +44,11 @@ public class ApiProblem extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    public static ApiProblem injected() {
+        return new ApiProblem(Problem.of(500, "Internal Server Error",
+                "Injected failure (chaos apiErrorRate); retry with the same commandId."), null);
+    }
+
     public static ApiProblem unavailable(int retryAfterSeconds) {
         return new ApiProblem(Problem.of(503, "Service Unavailable",
                 "The command could not be queued right now; retry with the same commandId."), retryAfterSeconds);

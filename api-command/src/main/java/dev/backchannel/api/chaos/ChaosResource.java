@@ -1,0 +1,66 @@
+package dev.backchannel.api.chaos;
+
+import dev.backchannel.api.RequestBodies;
+import dev.backchannel.api.config.ApiConfig;
+import dev.backchannel.api.problem.ApiProblem;
+import dev.backchannel.schemas.ChaosFlags;
+import dev.backchannel.schemas.MessageSchema;
+import dev.backchannel.schemas.Problem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** {@code GET/PUT /api/chaos}: the flags, changed live for every service. 404 unless enabled. */
+@Path("/api/chaos")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ChaosResource {
+
+    private final ChaosSwitchboard switchboard;
+    private final ChaosBroadcast broadcast;
+    private final List<String> editors;
+    private final JsonWebToken caller;
+
+    ChaosResource(ChaosSwitchboard switchboard, ChaosBroadcast broadcast, ApiConfig config, JsonWebToken caller) {
+        this.switchboard = switchboard;
+        this.broadcast = broadcast;
+        this.editors = config.chaos().editors();
+        this.caller = caller;
+    }
+
+    @GET
+    public ChaosFlags current() {
+        requireEnabled();
+        return switchboard.current();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChaosFlags change(String body) {
+        requireEnabled();
+        if (!editors.contains("*") && !editors.contains(caller.getName())) {
+            throw new ForbiddenException();
+        }
+        ChaosFlags flags = RequestBodies.read(body, MessageSchema.CHAOS_FLAGS, ChaosFlags.class);
+        if (flags.queueDelayMs().min() > flags.queueDelayMs().max()) {
+            throw ApiProblem.invalid("queueDelayMs.min must not exceed queueDelayMs.max.",
+                    List.of(new Problem.FieldError("queueDelayMs.min", "must be less than or equal to max")));
+        }
+        broadcast.publish(flags);
+        return flags;
+    }
+
+    private void requireEnabled() {
+        if (!switchboard.enabled()) {
+            throw new NotFoundException();
+        }
+    }
+}
