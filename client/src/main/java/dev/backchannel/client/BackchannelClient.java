@@ -1,0 +1,139 @@
+package dev.backchannel.client;
+
+import dev.backchannel.client.http.CommandListener;
+import dev.backchannel.client.http.CommandRejectedException;
+import dev.backchannel.client.http.CommandRetryPolicy;
+import dev.backchannel.client.http.CommandSender;
+import dev.backchannel.client.http.QuerySide;
+import dev.backchannel.client.http.SessionTokens;
+import dev.backchannel.client.items.ItemsView;
+import dev.backchannel.client.receipts.CommandReceipts;
+import dev.backchannel.client.socket.ConnectionState;
+import dev.backchannel.client.socket.JdkSocketConnector;
+import dev.backchannel.client.socket.SocketConnector;
+import dev.backchannel.client.socket.SocketSession;
+import dev.backchannel.client.time.Scheduler;
+import dev.backchannel.schemas.Command;
+import dev.backchannel.schemas.CommandAccepted;
+import dev.backchannel.schemas.Topics;
+import java.net.http.HttpClient;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One user's connection to Backchannel, wiring the parts: {@link #connect} signs in, loads the
+ * items, opens the socket (resuming from the list's {@code lastEventId}) and subscribes
+ * {@code items}. {@link #submit} sends a command with retries and tracks its receipt; socket frames
+ * feed {@link #receipts()} and {@link #items()}; a reset reloads both through the query side.
+ */
+public final class BackchannelClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BackchannelClient.class.getName());
+
+    private final SessionTokens tokens;
+    private final CommandSender sender;
+    private final CommandReceipts receipts;
+    private final ItemsView items = new ItemsView();
+    private final SocketSession socket;
+    private final Resync resync;
+
+    private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        tokens = new SessionTokens(http, config.apiUrl(), config.userId(), config.requestTimeout(), scheduler);
+        QuerySide query = new QuerySide(http, config.queryUrl(), tokens, config.requestTimeout());
+        receipts = new CommandReceipts(scheduler, config.receiptTimeout(), query::commandStatus);
+        sender = new CommandSender(http, config.apiUrl(), tokens,
+                new CommandRetryPolicy(config.commandBackoff(), config.maxAttempts(), random, scheduler::now),
+                scheduler, config.requestTimeout());
+        socket = new SocketSession(config.socketUrl(),
+                connector != null ? connector : new JdkSocketConnector(http, config.requestTimeout()),
+                tokens, config.reconnectBackoff(), random, scheduler);
+        resync = new Resync(query, items, receipts, socket::seenUpTo);
+        socket.addFrameListener(frame -> {
+            receipts.onFrame(frame);
+            items.onFrame(frame);
+        });
+        socket.addStateListener(state -> {
+            if (state instanceof ConnectionState.Reset) {
+                resync().exceptionally(error -> {
+                    LOG.log(System.Logger.Level.WARNING, "reload through the query side failed", error);
+                    return null;
+                });
+            }
+        });
+    }
+
+    /** Connects with the real clock and the JDK's websocket. Blocks until signed in and items are loaded. */
+    public static BackchannelClient connect(ClientConfig config) {
+        return connect(config, Scheduler.system(), null);
+    }
+
+    /** As {@link #connect(ClientConfig)}, with a scheduler and (when not null) a socket connector of your own. */
+    public static BackchannelClient connect(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
+        BackchannelClient client = new BackchannelClient(config, scheduler, connector);
+        try {
+            client.tokens.refresh().thenCompose(token -> client.resync.run()).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        client.socket.subscribe(Topics.ITEMS);
+        client.socket.start();
+        return client;
+    }
+
+    /**
+     * Sends {@code command} (given a fresh {@code commandId} when it has none) with retries, and
+     * tracks it in {@link #receipts()}. See {@link Submission} for what its two futures say.
+     */
+    public Submission submit(Command command) {
+        Command identified = command.commandId() != null ? command
+                : command.withCommandId(UUID.randomUUID().toString());
+        String id = identified.commandId();
+        receipts.track(identified);
+        CompletableFuture<CommandAccepted> accepted = sender.send(identified);
+        accepted.whenComplete((answer, error) -> {
+            if (answer != null) {
+                receipts.accepted(answer);
+            } else if (unwrap(error) instanceof CommandRejectedException rejected) {
+                receipts.rejected(id, rejected.problem());
+            } else {
+                receipts.gaveUp(id);
+            }
+        });
+        return new Submission(id, accepted, receipts.whenSettled(id));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /** Reloads items and unsettled receipts through the query side (done on every reset by itself). */
+    public CompletableFuture<Void> resync() {
+        return resync.run();
+    }
+
+    public void addCommandListener(CommandListener listener) {
+        sender.addListener(listener);
+    }
+
+    public CommandReceipts receipts() {
+        return receipts;
+    }
+
+    public ItemsView items() {
+        return items;
+    }
+
+    /** The socket, for its {@link ConnectionState} and listeners. */
+    public SocketSession socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,266 @@
+package dev.backchannel.client.socket;
+
+import dev.backchannel.client.http.TokenSource;
+import dev.backchannel.client.time.Backoff;
+import dev.backchannel.client.time.Scheduler;
+import dev.backchannel.schemas.ClientRequest;
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Json;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * One logical socket to the gateway that survives drops. After any drop it reconnects with
+ * exponential backoff and full jitter, subscribes its topics again, then sends {@code resume} with
+ * the last event id it saw. A {@code reset} frame, or a reconnect with nothing to resume from,
+ * is reported as {@link ConnectionState.Reset} so the owner reloads through the query side. Close
+ * codes are handled as {@link CloseReaction} says (fresh token on TOKEN_EXPIRED; no reconnect
+ * after POLICY_VIOLATION or TOO_MANY_CONNECTIONS). Frames that break the schema are dropped.
+ */
+public final class SocketSession implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SocketSession.class.getName());
+
+    private final URI url;
+    private final SocketConnector connector;
+    private final TokenSource tokens;
+    private final Backoff backoff;
+    private final RandomGenerator random;
+    private final Scheduler scheduler;
+    private final FrameReader reader = new FrameReader();
+    private final List<Consumer<Frame>> frameListeners = new CopyOnWriteArrayList<>();
+    private final List<ConnectionListener> stateListeners = new CopyOnWriteArrayList<>();
+
+    private final Object lock = new Object();
+    private final Set<String> topics = new LinkedHashSet<>();
+    private int generation;
+    private SocketConnection connection;
+    private int retry;
+    private boolean everOpened;
+    private boolean closed;
+    private boolean refreshToken;
+    private String lastEventId;
+    private Scheduler.Cancellable pendingReconnect;
+    private volatile ConnectionState state = new ConnectionState.Connecting(0);
+
+    public SocketSession(URI url, SocketConnector connector, TokenSource tokens, Backoff backoff,
+            RandomGenerator random, Scheduler scheduler) {
+        this.url = url;
+        this.connector = connector;
+        this.tokens = tokens;
+        this.backoff = backoff;
+        this.random = random;
+        this.scheduler = scheduler;
+    }
+
+    /** Every valid frame, in arrival order, after the session has noted its event id. */
+    public void addFrameListener(Consumer<Frame> listener) {
+        frameListeners.add(listener);
+    }
+
+    public void addStateListener(ConnectionListener listener) {
+        stateListeners.add(listener);
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** The highest event id seen (frames, or a reload's {@code lastEventId}); resumes start after it. */
+    public String lastEventId() {
+        synchronized (lock) {
+            return lastEventId;
+        }
+    }
+
+    /** Notes an event id already covered elsewhere, such as the {@code lastEventId} of {@code GET /api/items}. */
+    public void seenUpTo(String eventId) {
+        synchronized (lock) {
+            if (eventId != null && (lastEventId == null || eventId.compareTo(lastEventId) > 0)) {
+                lastEventId = eventId;
+            }
+        }
+    }
+
+    /** Subscribes now if connected, and again after every reconnect. */
+    public void subscribe(String topic) {
+        SocketConnection open;
+        synchronized (lock) {
+            open = topics.add(topic) ? connection : null;
+        }
+        if (open != null) {
+            open.send(Json.write(new ClientRequest.Subscribe(topic)));
+        }
+    }
+
+    public void unsubscribe(String topic) {
+        SocketConnection open;
+        synchronized (lock) {
+            open = topics.remove(topic) ? connection : null;
+        }
+        if (open != null) {
+            open.send(Json.write(new ClientRequest.Unsubscribe(topic)));
+        }
+    }
+
+    /** Opens the socket; it stays up (reconnecting as needed) until {@link #close()}. */
+    public void start() {
+        connect();
+    }
+
+    @Override
+    public void close() {
+        SocketConnection open;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+            open = connection;
+            connection = null;
+            if (pendingReconnect != null) {
+                pendingReconnect.cancel();
+            }
+        }
+        if (open != null) {
+            open.close(1000, "client closing");
+        }
+        publish(new ConnectionState.Stopped(1000, "closed by the client"));
+    }
+
+    private void connect() {
+        int current;
+        int attempt;
+        boolean refresh;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            current = ++generation;
+            attempt = retry;
+            refresh = refreshToken;
+            refreshToken = false;
+        }
+        publish(new ConnectionState.Connecting(attempt));
+        (refresh ? tokens.refresh() : tokens.token())
+                .thenCompose(token -> connector.connect(url, token, new Events(current)))
+                .whenComplete((opened, error) -> {
+                    if (error != null) {
+                        dropped(current, CloseReaction.toConnectFailure(error), 0, String.valueOf(error.getMessage()));
+                    } else {
+                        opened(current, opened);
+                    }
+                });
+    }
+
+    private void opened(int current, SocketConnection opened) {
+        String resumeFrom;
+        boolean reconnected;
+        List<String> subscriptions;
+        synchronized (lock) {
+            if (current != generation || closed) {
+                opened.close(1000, "superseded");
+                return;
+            }
+            connection = opened;
+            resumeFrom = lastEventId;
+            reconnected = everOpened;
+            everOpened = true;
+            subscriptions = List.copyOf(topics);
+        }
+        // topics first: the gateway replays the events of the topics subscribed when resume arrives
+        subscriptions.forEach(topic -> opened.send(Json.write(new ClientRequest.Subscribe(topic))));
+        if (resumeFrom != null) {
+            opened.send(Json.write(new ClientRequest.Resume(resumeFrom)));
+        }
+        if (resumeFrom == null && reconnected) {
+            publish(new ConnectionState.Reset("reconnected with no event id to resume from"));
+        }
+    }
+
+    private void received(int current, String text) {
+        synchronized (lock) {
+            if (current != generation) {
+                return;
+            }
+        }
+        reader.read(text).ifPresent(frame -> {
+            if (frame instanceof Frame.Event event) {
+                seenUpTo(event.eventId());
+            } else if (frame instanceof Frame.Welcome welcome) {
+                synchronized (lock) {
+                    retry = 0;
+                }
+                publish(welcome.resumed() ? new ConnectionState.Resumed(welcome.connectionId())
+                        : new ConnectionState.Connected(welcome.connectionId()));
+            } else if (frame instanceof Frame.Reset reset) {
+                publish(new ConnectionState.Reset(reset.reason()));
+            } else if (frame instanceof Frame.Error error) {
+                LOG.log(System.Logger.Level.WARNING, "gateway refused a request: {0} {1}", error.code(), error.message());
+            }
+            frameListeners.forEach(listener -> listener.accept(frame));
+        });
+    }
+
+    private void dropped(int current, CloseReaction reaction, int code, String reason) {
+        Duration delay;
+        int attempt;
+        synchronized (lock) {
+            if (current != generation || closed) {
+                return;
+            }
+            generation++;
+            connection = null;
+            closed = reaction == CloseReaction.STOP;
+            refreshToken = reaction == CloseReaction.REFRESH_TOKEN_AND_RECONNECT;
+            attempt = ++retry;
+            delay = backoff.fullJitter(attempt, random);
+        }
+        if (reaction == CloseReaction.STOP) {
+            LOG.log(System.Logger.Level.WARNING, "socket closed for good with {0}: {1}", String.valueOf(code), reason);
+            publish(new ConnectionState.Stopped(code, reason));
+            return;
+        }
+        publish(new ConnectionState.Reconnecting(delay, attempt, code, reason));
+        Scheduler.Cancellable scheduled = scheduler.schedule(delay, this::connect);
+        synchronized (lock) {
+            pendingReconnect = scheduled;
+        }
+    }
+
+    private void publish(ConnectionState next) {
+        state = next;
+        stateListeners.forEach(listener -> listener.onStateChanged(next));
+    }
+
+    /** Events of one connection; ignored once that connection is superseded. */
+    private final class Events implements SocketEvents {
+        private final int current;
+
+        Events(int current) {
+            this.current = current;
+        }
+
+        @Override
+        public void onText(String text) {
+            received(current, text);
+        }
+
+        @Override
+        public void onClosed(int code, String reason) {
+            dropped(current, CloseReaction.toClose(code), code, reason);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            dropped(current, CloseReaction.toConnectFailure(error), 0, String.valueOf(error.getMessage()));
+        }
+    }
+}
