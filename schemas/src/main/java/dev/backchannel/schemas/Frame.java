@@ -60,7 +60,7 @@ public sealed interface Frame {
         @Override
         public CommandSucceeded pushedAt(Instant at) {
             return new CommandSucceeded(eventId, commandId, entityId, status, timestamp, message, data,
-                    timing == null ? null : timing.withPushedAt(at), traceId);
+                    Timing.pushedAt(timing, at), traceId);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed interface Frame {
         @Override
         public CommandFailed pushedAt(Instant at) {
             return new CommandFailed(eventId, commandId, entityId, status, timestamp, message, error,
-                    timing == null ? null : timing.withPushedAt(at), traceId);
+                    Timing.pushedAt(timing, at), traceId);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed interface Frame {
         @Override
         public EntityChanged pushedAt(Instant at) {
             return new EntityChanged(eventId, topic, entityId, commandId, changedBy, timestamp, data,
-                    timing == null ? null : timing.withPushedAt(at), traceId);
+                    Timing.pushedAt(timing, at), traceId);
         }
     }
 

@@ -12,6 +12,16 @@ public record Timing(Instant acceptedAt, Instant deliveredAt, Integer deliveryCo
         return new Timing(acceptedAt, deliveredAt, deliveryCount, processedAt, null, null, null);
     }
 
+    /** Only the time a frame was pushed, for a frame that came without timing. */
+    public static Timing pushed(Instant at) {
+        return new Timing(null, null, null, null, null, null, at);
+    }
+
+    /** {@code timing} with {@code pushedAt} set, also when {@code timing} is null. */
+    static Timing pushedAt(Timing timing, Instant at) {
+        return timing == null ? pushed(at) : timing.withPushedAt(at);
+    }
+
     public Timing withPublished(Instant at, int attempts) {
         return new Timing(acceptedAt, deliveredAt, deliveryCount, processedAt, at, attempts, pushedAt);
     }
