@@ -1,0 +1,64 @@
+package dev.backchannel.processor.commands;
+
+import dev.backchannel.processor.items.ItemRepository;
+import dev.backchannel.processor.outbox.OutboxRepository;
+import dev.backchannel.schemas.Command;
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Item;
+import dev.backchannel.schemas.QueuedCommand;
+import dev.backchannel.schemas.StatusEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Handles one command in one transaction: the item change, the outcome in
+ * {@code processed_commands} and the status events in the outbox commit together, or not at all.
+ */
+@ApplicationScoped
+public class CommandService {
+
+    private final ItemRepository items;
+    private final ProcessedCommandRepository processed;
+    private final OutboxRepository outbox;
+
+    public CommandService(ItemRepository items, ProcessedCommandRepository processed, OutboxRepository outbox) {
+        this.items = items;
+        this.processed = processed;
+        this.outbox = outbox;
+    }
+
+    /** The outcome frame, or empty when this command was processed before (a redelivery). */
+    @Transactional
+    public Optional<Frame.CommandOutcome> handle(QueuedCommand queued, Delivery delivery) {
+        Command command = queued.command();
+        if (processed.contains(command.commandId())) {
+            return Optional.empty();
+        }
+        Item current = items.findForUpdate(command.entityId()).orElse(null);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Decision decision = ItemRules.decide(command, current, queued.userId(), now);
+        write(decision);
+        // Last: the counter row stays locked until commit, so event ids follow commit order.
+        long firstSeq = outbox.reserve(OutcomeEvents.count(decision));
+        OutcomeEvents events = OutcomeEvents.of(queued, decision, firstSeq, delivery, now);
+        long seq = firstSeq;
+        for (StatusEvent event : events.events()) {
+            outbox.append(seq++, event);
+        }
+        processed.record(queued.userId(), events.outcome(), now);
+        return Optional.of(events.outcome());
+    }
+
+    private void write(Decision decision) {
+        if (decision instanceof Decision.Created created) {
+            items.insert(created.item());
+        } else if (decision instanceof Decision.Updated updated) {
+            items.update(updated.item());
+        } else if (decision instanceof Decision.Deleted deleted) {
+            items.delete(deleted.before().id());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.backchannel.processor.commands;
+
+import dev.backchannel.processor.DataAccessException;
+import dev.backchannel.schemas.CommandStatus;
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Json;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The {@code processed_commands} table: every command handled, with the frame its user got. */
+@ApplicationScoped
+public class ProcessedCommandRepository {
+
+    private final AgroalDataSource dataSource;
+
+    public ProcessedCommandRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean contains(String commandId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT 1 FROM processed_commands WHERE command_id = ?")) {
+            select.setString(1, commandId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot look up command " + commandId, e);
+        }
+    }
+
+    public void record(String userId, Frame.CommandOutcome outcome, Instant processedAt) {
+        CommandStatus status = CommandStatus.of(outcome);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_commands"
+                        + " (command_id, user_id, entity_id, status, outcome_json, processed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, outcome.commandId());
+            insert.setString(2, userId);
+            insert.setString(3, outcome.entityId());
+            insert.setString(4, status.status());
+            insert.setString(5, Json.write(outcome));
+            insert.setObject(6, processedAt.atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot record command " + outcome.commandId(), e);
+        }
+    }
+
+    /** The command's status, only when {@code userId} sent it. */
+    public Optional<CommandStatus> findForUser(String commandId, String userId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status, outcome_json FROM processed_commands WHERE command_id = ? AND user_id = ?")) {
+            select.setString(1, commandId);
+            select.setString(2, userId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Frame outcome = Json.read(rows.getString("outcome_json"), Frame.class);
+                return Optional.of(new CommandStatus(commandId, rows.getString("status"), outcome));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read command " + commandId, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.backchannel.processor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the processor (prefix {@code processor}); every key has a default. */
+@ConfigMapping(prefix = "processor")
+public interface ProcessorConfig {
+
+    Commands commands();
+
+    Outbox outbox();
+
+    /** Consuming the {@code commands} queue. */
+    interface Commands {
+        /**
+         * Concurrent consumers of the commands queue (each one AMQP receiver). The broker keeps one
+         * user's commands on one consumer (AMQP group-id = userId), so they stay in order.
+         */
+        @WithDefault("4")
+        int consumers();
+
+        /** How long to wait for the broker to take a message sent to the dead-letter queue. */
+        @WithDefault("10s")
+        Duration deadLetterTimeout();
+    }
+
+    /** Relaying committed status events to the {@code status} address. */
+    interface Outbox {
+        /** Periodic sweep for events that no commit woke the relay for. */
+        @WithDefault("500ms")
+        Duration sweepInterval();
+
+        /** Most events sent before waiting for the broker to settle them. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long to wait for the broker to settle one batch before counting it as failed. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** First delay after a failed publish; doubles on each further failure. */
+        @WithDefault("100ms")
+        Duration backoffInitial();
+
+        /** Longest delay between publish attempts while the broker is away. */
+        @WithDefault("5s")
+        Duration backoffMax();
+    }
+}
