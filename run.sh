@@ -48,8 +48,10 @@ export SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$DATA/keys/private.pem
 export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
 
 PIDS=()
+STOPPING=false
 stop_all() {
   trap - INT TERM EXIT
+  STOPPING=true
   echo
   echo "Stopping..."
   for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
@@ -107,4 +109,4 @@ Backchannel is running (logs in $LOGS):
 Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
-echo "A process exited; stopping the rest."
+$STOPPING || echo "A process exited; stopping the rest (see $LOGS)."

@@ -38,6 +38,9 @@ public sealed interface Frame {
         String commandId();
 
         String entityId();
+
+        /** When each hop of the command happened. */
+        Timing timing();
     }
 
     @JsonTypeName("welcome")
