@@ -43,9 +43,14 @@ export BROKER_PASSWORD AMQP_PASSWORD
 BROKER_PASSWORD=$(cat "$DATA/secrets/broker-password")
 AMQP_PASSWORD=$BROKER_PASSWORD
 export AMQP_HOST=127.0.0.1 AMQP_PORT=$BROKER_PORT
+export BACKCHANNEL_DATA=$DATA   # the services keep their databases under it
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$DATA/keys/private.pem
 export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
+# the browser page is served by the gateway and calls api-command and processor directly
+export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT
+export BACKCHANNEL_GATEWAY_CLIENT_API_URL=http://localhost:$API_PORT
+export BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL=http://localhost:$PROCESSOR_PORT
 
 PIDS=()
 STOPPING=false
@@ -80,17 +85,15 @@ BROKER_HOST=127.0.0.1 BROKER_PORT=$BROKER_PORT BROKER_DATA_DIR=$DATA/broker \
 PIDS+=($!)
 wait_for broker "$BROKER_PORT" "$!"
 
-start_service() { # module port datasource-env...
+start_service() { # module port [VAR=value...]
   local module=$1 port=$2; shift 2
   echo "Starting $module on http://localhost:$port ..."
   env QUARKUS_HTTP_PORT="$port" "$@" java -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
   PIDS+=($!)
 }
-start_service api-command "$API_PORT" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/api-command/api-command;DB_CLOSE_ON_EXIT=FALSE"
+start_service api-command "$API_PORT"
 API_PID=$!
-start_service processor "$PROCESSOR_PORT" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$DATA/processor/processor;DB_CLOSE_ON_EXIT=FALSE"
+start_service processor "$PROCESSOR_PORT"
 PROCESSOR_PID=$!
 start_service socket-gateway "$GATEWAY_PORT"
 GATEWAY_PID=$!

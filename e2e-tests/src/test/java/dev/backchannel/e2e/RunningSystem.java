@@ -110,6 +110,9 @@ final class RunningSystem {
         env.put("BACKCHANNEL_API_QUEUE_DELAY_MAX", "200ms");
         env.put("BACKCHANNEL_API_RATE_LIMIT_PER_SECOND", "1000");
         env.put("BACKCHANNEL_API_RATE_LIMIT_BURST", "1000");
+        env.put("BACKCHANNEL_CLIENT_ORIGINS", "http://localhost:" + ports.get(Service.SOCKET_GATEWAY));
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", url(Service.API_COMMAND, "").toString());
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", url(Service.PROCESSOR, "").toString());
         switch (service) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");
@@ -117,10 +120,7 @@ final class RunningSystem {
                 env.put("BROKER_DATA_DIR", data.resolve("broker").toString());
                 env.put("BROKER_PASSWORD", password);
             }
-            case API_COMMAND -> env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:h2:file:" + data.resolve("api-command/api-command") + ";DB_CLOSE_ON_EXIT=FALSE");
-            case PROCESSOR -> env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                    "jdbc:h2:file:" + data.resolve("processor/processor") + ";DB_CLOSE_ON_EXIT=FALSE");
+            case API_COMMAND, PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
             case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", "e2e-gateway-1");
         }
         return env;

@@ -1,0 +1,32 @@
+package dev.backchannel.desktop.session;
+
+import dev.backchannel.client.BackchannelClient;
+import dev.backchannel.client.ClientConfig;
+import dev.backchannel.client.http.SessionTokens;
+import dev.backchannel.client.socket.SocketConnector;
+import dev.backchannel.client.time.Scheduler;
+import dev.backchannel.desktop.chaos.ChaosApi;
+import java.net.http.HttpClient;
+
+/** Signs a user in and connects; blocks, so callers run it off the FX thread. */
+@FunctionalInterface
+public interface SessionOpener {
+
+    UserSession open(ClientConfig config);
+
+    /** The real system: the JDK's HTTP client and websocket; every window's waits on {@code scheduler}. */
+    static SessionOpener real(Scheduler scheduler) {
+        return using(null, scheduler);
+    }
+
+    /** As {@link #real}, with a socket connector of one's own (tests play the gateway with it). */
+    static SessionOpener using(SocketConnector connector, Scheduler scheduler) {
+        return config -> {
+            BackchannelClient client = BackchannelClient.connect(config, scheduler, connector);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+            SessionTokens tokens = new SessionTokens(http, config.apiUrl(), config.userId(),
+                    config.requestTimeout(), scheduler);
+            return new UserSession(config, client, new ChaosApi(http, config.apiUrl(), tokens, config.requestTimeout()));
+        };
+    }
+}

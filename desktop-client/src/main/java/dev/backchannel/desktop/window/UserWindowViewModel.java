@@ -1,0 +1,63 @@
+package dev.backchannel.desktop.window;
+
+import dev.backchannel.client.time.Scheduler;
+import dev.backchannel.desktop.chaos.ChaosViewModel;
+import dev.backchannel.desktop.commands.CommandFeedback;
+import dev.backchannel.desktop.connection.ConnectionViewModel;
+import dev.backchannel.desktop.items.ItemsViewModel;
+import dev.backchannel.desktop.receipts.ReceiptsViewModel;
+import dev.backchannel.desktop.session.UserSession;
+import dev.backchannel.desktop.toast.Toasts;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+
+/** Everything one signed-in window shows, for one {@link UserSession}; closing it closes the socket. */
+public final class UserWindowViewModel implements AutoCloseable {
+
+    private final UserSession session;
+    private final ItemsViewModel items;
+    private final ReceiptsViewModel receipts;
+    private final ConnectionViewModel connection;
+    private final ChaosViewModel chaos;
+
+    public UserWindowViewModel(UserSession session, Toasts toasts, Executor ui, Scheduler scheduler,
+            Duration highlightFor) {
+        this.session = session;
+        this.items = new ItemsViewModel(session.client(), session.userId(), ui, scheduler, highlightFor);
+        this.receipts = new ReceiptsViewModel(session.client(), ui, ZoneId.systemDefault());
+        this.connection = new ConnectionViewModel(session.client().socket(), ui, scheduler);
+        this.chaos = new ChaosViewModel(session.chaos(), toasts, ui);
+        new CommandFeedback(session.client(), toasts, ui);
+        chaos.load();
+    }
+
+    public String title() {
+        return "Backchannel — " + session.userId();
+    }
+
+    public UserSession session() {
+        return session;
+    }
+
+    public ItemsViewModel items() {
+        return items;
+    }
+
+    public ReceiptsViewModel receipts() {
+        return receipts;
+    }
+
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    public ChaosViewModel chaos() {
+        return chaos;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
