@@ -48,7 +48,8 @@ final class BrokerConfiguration {
         .setGlobalMaxSize(GLOBAL_MAX_SIZE_BYTES)
         .setMaxDiskUsage(-1)
         .setIDCacheSize(DUPLICATE_ID_CACHE_SIZE)
-        .setPersistIDCache(true);
+        .setPersistIDCache(true)
+        .setMessageExpiryScanPeriod(expiryScanPeriod(settings));
     config.addAcceptorConfiguration(ACCEPTOR,
         "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
     config.putSecurityRoles("#", Set.of(allPermissions()));
@@ -85,6 +86,17 @@ final class BrokerConfiguration {
         .setRedeliveryMultiplier(BrokerSettings.REDELIVERY_MULTIPLIER)
         .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis()));
     config.addAddressSetting(CHAOS, new AddressSettings().setRetroactiveMessageCount(1));
+    // Every gateway node's durable subscription outlives the node (a restart gets what it missed), but
+    // a status event that waited statusTtl expires (and is dropped: no expiry address), so a node that
+    // never returns leaves an empty queue behind, not an ever-growing one. Expiry rather than
+    // auto-delete-queues: Artemis creates AMQP subscription queues as not auto-created, so
+    // auto-delete settings do not apply to them.
+    config.addAddressSetting(STATUS, new AddressSettings().setExpiryDelay(settings.statusTtl().toMillis()));
+  }
+
+  /** Expired messages are removed by a periodic scan: often enough for the status TTL. */
+  static long expiryScanPeriod(BrokerSettings settings) {
+    return Math.max(100, Math.min(30_000, settings.statusTtl().toMillis() / 2));
   }
 
   private static void addAddresses(Configuration config) {

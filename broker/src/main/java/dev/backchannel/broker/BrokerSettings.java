@@ -13,10 +13,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything an {@link EmbeddedBroker} needs. The redelivery delay is the first delay; it doubles
- * on every further attempt up to {@link #MAX_REDELIVERY_DELAY}.
+ * on every further attempt up to {@link #MAX_REDELIVERY_DELAY}. {@code statusTtl} is how long a
+ * status event waits in a gateway node's subscription before it expires: a node that restarts within
+ * it gets what was published while it was down; a node that never returns cannot fill the broker.
  */
 public record BrokerSettings(String host, int port, Path dataDir, String user, String password,
-                             int maxDeliveryAttempts, Duration redeliveryDelay) {
+                             int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 5672;
@@ -26,12 +28,17 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
   public static final Duration DEFAULT_REDELIVERY_DELAY = Duration.ofSeconds(1);
   public static final double REDELIVERY_MULTIPLIER = 2.0;
   public static final Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_STATUS_TTL = Duration.ofHours(1);
 
   public BrokerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
+    Objects.requireNonNull(statusTtl, "statusTtl");
+    if (statusTtl.isNegative() || statusTtl.isZero()) {
+      throw new IllegalArgumentException("statusTtl must be positive, was " + statusTtl);
+    }
     if (password == null || password.isBlank()) {
       throw new MissingPasswordException();
     }
@@ -41,6 +48,12 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
     if (maxDeliveryAttempts < 1) {
       throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1, was " + maxDeliveryAttempts);
     }
+  }
+
+  /** Settings with the default status TTL. */
+  public BrokerSettings(String host, int port, Path dataDir, String user, String password,
+                        int maxDeliveryAttempts, Duration redeliveryDelay) {
+    this(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay, DEFAULT_STATUS_TTL);
   }
 
   /** Reads {@code BROKER_*} environment variables, falling back to system properties {@code broker.*}. */
@@ -60,7 +73,8 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
         env.text("BROKER_USER", DEFAULT_USER),
         env.text("BROKER_PASSWORD", null),
         env.number("BROKER_MAX_DELIVERY_ATTEMPTS", DEFAULT_MAX_DELIVERY_ATTEMPTS),
-        Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())));
+        Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())),
+        Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())));
   }
 
   /** 127.0.0.1, a free port, a random password, default redelivery policy. */
@@ -70,15 +84,23 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
   }
 
   public BrokerSettings withPort(int newPort) {
-    return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay);
+    return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+        statusTtl);
   }
 
   public BrokerSettings withDataDir(Path newDataDir) {
-    return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay);
+    return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+        statusTtl);
   }
 
   public BrokerSettings withRedelivery(int newMaxDeliveryAttempts, Duration newRedeliveryDelay) {
-    return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay);
+    return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay,
+        statusTtl);
+  }
+
+  public BrokerSettings withStatusTtl(Duration newStatusTtl) {
+    return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+        newStatusTtl);
   }
 
   public String amqpUrl() {
@@ -89,7 +111,8 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
   @Override
   public String toString() {
     return "BrokerSettings[" + amqpUrl() + ", dataDir=" + dataDir + ", user=" + user
-        + ", maxDeliveryAttempts=" + maxDeliveryAttempts + ", redeliveryDelay=" + redeliveryDelay + "]";
+        + ", maxDeliveryAttempts=" + maxDeliveryAttempts + ", redeliveryDelay=" + redeliveryDelay
+        + ", statusTtl=" + statusTtl + "]";
   }
 
   public static int freePort() {

@@ -27,6 +27,7 @@ class BrokerSettingsTest {
     assertThat(settings.user()).isEqualTo("backchannel");
     assertThat(settings.maxDeliveryAttempts()).isEqualTo(10);
     assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.statusTtl()).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
@@ -34,10 +35,11 @@ class BrokerSettingsTest {
     BrokerSettings settings = BrokerSettings.fromLookup(Map.of(
         "BROKER_HOST", "0.0.0.0", "BROKER_PORT", "5673", "BROKER_DATA_DIR", "/tmp/b",
         "BROKER_USER", "ops", "BROKER_PASSWORD", "s3cret",
-        "BROKER_MAX_DELIVERY_ATTEMPTS", "4", "BROKER_REDELIVERY_DELAY_MS", "250")::get);
+        "BROKER_MAX_DELIVERY_ATTEMPTS", "4", "BROKER_REDELIVERY_DELAY_MS", "250",
+        "BROKER_STATUS_TTL_MS", "60000")::get);
 
     assertThat(settings).isEqualTo(new BrokerSettings("0.0.0.0", 5673, Path.of("/tmp/b"), "ops", "s3cret",
-        4, Duration.ofMillis(250)));
+        4, Duration.ofMillis(250), Duration.ofMinutes(1)));
   }
 
   @Test

@@ -27,6 +27,9 @@ public class GatewayMetrics {
                 .description("Frames handed to sockets, one per socket").register(registry);
         slowConsumerCloses = Counter.builder("backchannel.gateway.slow.consumer.closes")
                 .description("Sockets closed because they did not read their frames").register(registry);
+        for (String limit : new String[] {"connections-per-user", "origin", "token-expired", "unresponsive"}) {
+            registry.counter("backchannel.gateway.limit.enforced", "limit", limit);
+        }
         invalidStatusEvents = Counter.builder("backchannel.gateway.status.events.invalid")
                 .description("Status events that failed the schema and were dropped").register(registry);
     }
@@ -41,6 +44,17 @@ public class GatewayMetrics {
 
     public void invalidStatusEvent() {
         invalidStatusEvents.increment();
+    }
+
+    /** A resume answered, by outcome ({@code resumed} or {@code reset}), with the events it replayed. */
+    public void resumed(String outcome, int replayedEvents) {
+        registry.counter("backchannel.gateway.resumes", "outcome", outcome).increment();
+        registry.counter("backchannel.gateway.frames.replayed").increment(replayedEvents);
+    }
+
+    /** A socket refused or closed by a limit: connections-per-user, origin, token-expired, unresponsive. */
+    public void limitEnforced(String limit) {
+        registry.counter("backchannel.gateway.limit.enforced", "limit", limit).increment();
     }
 
     /** A client request refused with an error frame, by error code. */

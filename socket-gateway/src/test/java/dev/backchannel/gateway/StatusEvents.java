@@ -8,15 +8,30 @@ import dev.backchannel.schemas.Timing;
 import dev.backchannel.schemas.Topics;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Valid status events for tests, each with a fresh event id. */
+/**
+ * Valid status events for tests, each with a fresh event id. Ids are 20-digit numbers that grow, as
+ * the processor's do (the gateway relies on ids sorting in commit order), and start from the clock so
+ * they keep growing across the test classes of one JVM.
+ */
 public final class StatusEvents {
+
+    private static final AtomicLong LAST = new AtomicLong();
 
     private StatusEvents() {
     }
 
     public static String newEventId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        long next = LAST.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+        return String.format("%020d", next);
+    }
+
+    public static StatusEvent commandOutcomeFor(String userId, String eventId) {
+        Frame.CommandSucceeded frame = succeeded(userId);
+        Frame.CommandSucceeded withId = Frame.CommandSucceeded.of(eventId, frame.commandId(), frame.entityId(),
+                frame.timestamp(), frame.message(), frame.data(), frame.timing(), null);
+        return StatusEvent.forUser(userId, withId, Instant.now());
     }
 
     public static Frame.CommandSucceeded succeeded(String userId) {
@@ -37,6 +52,14 @@ public final class StatusEvents {
 
     public static StatusEvent commandOutcomeFor(String userId) {
         return StatusEvent.forUser(userId, succeeded(userId), Instant.now());
+    }
+
+    /** An item change by {@code userId} on the items topic, with a chosen event id. */
+    public static StatusEvent itemChangedBy(String userId, String eventId) {
+        Frame.EntityChanged frame = changed(userId);
+        Frame.EntityChanged withId = new Frame.EntityChanged(eventId, frame.topic(), frame.entityId(),
+                frame.commandId(), frame.changedBy(), frame.timestamp(), frame.data(), null, null);
+        return StatusEvent.forTopic(Topics.ITEMS, withId, Instant.now());
     }
 
     public static StatusEvent itemChangedBy(String userId) {

@@ -26,11 +26,16 @@ public final class StatusPublisher implements AutoCloseable {
     }
 
     public static StatusPublisher connect(Vertx vertx) throws Exception {
+        return connect(vertx, Addresses.STATUS);
+    }
+
+    /** A publisher onto another multicast address, such as {@code chaos}. */
+    public static StatusPublisher connect(Vertx vertx, String address) throws Exception {
         BrokerControlMBean broker = BrokerTestResource.control();
         AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.getHost())
                 .setPort(broker.getPort()).setUsername(broker.getUsername()).setPassword(broker.getPassword()));
         AmqpSender sender = client.connect()
-                .compose(connection -> connection.createSender(Addresses.STATUS,
+                .compose(connection -> connection.createSender(address,
                         new AmqpSenderOptions().addCapability("topic")))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return new StatusPublisher(client, sender);
@@ -48,6 +53,11 @@ public final class StatusPublisher implements AutoCloseable {
                         .withJsonObjectAsBody(new JsonObject(Json.write(event))).build()))
                 .toList();
         io.vertx.core.Future.all(sent).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Publishes any JSON document (content type application/json). */
+    public void publishJson(String json) throws Exception {
+        send(AmqpMessage.create().durable(true).withJsonObjectAsBody(new JsonObject(json)).build());
     }
 
     /** Publishes a raw string body, valid or not. */

@@ -78,6 +78,25 @@ public final class TestSocket implements AutoCloseable {
         await().atMost(TIMEOUT).until(() -> framesOfType("error").size() > errorsBefore);
     }
 
+    /** Sends {@code resume} and waits for its answer: a welcome with resumed:true, or a reset. */
+    public void resume(String lastEventId) {
+        send("{\"type\":\"resume\",\"lastEventId\":\"" + lastEventId + "\"}");
+        await().atMost(TIMEOUT).until(() -> !framesOfType("reset").isEmpty()
+                || framesOfType("welcome").stream().anyMatch(w -> w.path("resumed").asBoolean()));
+    }
+
+    /** Every event id received, in arrival order. */
+    public List<String> eventIds() {
+        return frames.stream().map(TestSocket::parse).filter(f -> f.hasNonNull("eventId"))
+                .map(f -> f.get("eventId").asText()).toList();
+    }
+
+    /** The types of every frame received, in arrival order ("welcome+" for a resumed welcome). */
+    public List<String> types() {
+        return frames.stream().map(TestSocket::parse).map(f -> f.get("type").asText()
+                + (f.path("resumed").asBoolean() ? "+" : "")).toList();
+    }
+
     public String subprotocol() {
         return socket.subProtocol();
     }

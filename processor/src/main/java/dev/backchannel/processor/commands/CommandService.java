@@ -1,5 +1,8 @@
 package dev.backchannel.processor.commands;
 
+import dev.backchannel.processor.chaos.ChaosSwitchboard;
+import dev.backchannel.schemas.ErrorCode;
+
 import dev.backchannel.processor.items.ItemRepository;
 import dev.backchannel.processor.outbox.OutboxRepository;
 import dev.backchannel.schemas.Command;
@@ -23,11 +26,14 @@ public class CommandService {
     private final ItemRepository items;
     private final ProcessedCommandRepository processed;
     private final OutboxRepository outbox;
+    private final ChaosSwitchboard chaos;
 
-    public CommandService(ItemRepository items, ProcessedCommandRepository processed, OutboxRepository outbox) {
+    public CommandService(ItemRepository items, ProcessedCommandRepository processed, OutboxRepository outbox,
+            ChaosSwitchboard chaos) {
         this.items = items;
         this.processed = processed;
         this.outbox = outbox;
+        this.chaos = chaos;
     }
 
     /** The outcome frame, or empty when this command was processed before (a redelivery). */
@@ -40,6 +46,10 @@ public class CommandService {
         Item current = items.findForUpdate(command.entityId()).orElse(null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Decision decision = ItemRules.decide(command, current, queued.userId(), now);
+        if (!(decision instanceof Decision.Rejected) && chaos.processingFails()) {
+            decision = new Decision.Rejected(ErrorCode.PROCESSING_FAILED, "Processing failed; nothing was changed",
+                    "injected by the processorFailureRate chaos flag");
+        }
         write(decision);
         // Last: the counter row stays locked until commit, so event ids follow commit order.
         long firstSeq = outbox.reserve(OutcomeEvents.count(decision));

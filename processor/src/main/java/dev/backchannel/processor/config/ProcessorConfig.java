@@ -4,13 +4,17 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the processor (prefix {@code processor}); every key has a default. */
-@ConfigMapping(prefix = "processor")
+/** Settings of the processor (prefix {@code backchannel.processor}); every key has a default. */
+@ConfigMapping(prefix = "backchannel.processor")
 public interface ProcessorConfig {
 
     Commands commands();
 
     Outbox outbox();
+
+    /** Whether faults from the chaos flags are injected here; off unless configured (the demo turns it on). */
+    @WithDefault("false")
+    boolean chaosEnabled();
 
     /** Consuming the {@code commands} queue. */
     interface Commands {

@@ -1,5 +1,9 @@
 package dev.backchannel.processor.messaging;
 
+import dev.backchannel.processor.chaos.ChaosSwitchboard;
+import dev.backchannel.processor.chaos.SimulatedCrash;
+import java.util.concurrent.ThreadLocalRandom;
+
 import dev.backchannel.processor.commands.CommandMetrics;
 import dev.backchannel.processor.commands.CommandService;
 import dev.backchannel.processor.commands.Delivery;
@@ -16,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes the commands queue (channel {@value #CHANNEL}, several receivers: see
- * {@code processor.commands.consumers}). The message is acknowledged when this method returns,
+ * {@code backchannel.processor.commands.consumers}). The message is acknowledged when this method returns,
  * that is after the transaction committed; an exception nacks it as {@code modified-failed}, so
  * the broker delivers it again and dead-letters it after its maximum delivery attempts.
  */
@@ -31,13 +35,15 @@ public class CommandProcessor {
     private final DeadLetters deadLetters;
     private final OutboxRelay relay;
     private final CommandMetrics metrics;
+    private final ChaosSwitchboard chaos;
 
     public CommandProcessor(CommandService commands, DeadLetters deadLetters, OutboxRelay relay,
-            CommandMetrics metrics) {
+            CommandMetrics metrics, ChaosSwitchboard chaos) {
         this.commands = commands;
         this.deadLetters = deadLetters;
         this.relay = relay;
         this.metrics = metrics;
+        this.chaos = chaos;
     }
 
     @Incoming(CHANNEL)
@@ -55,6 +61,12 @@ public class CommandProcessor {
         // The AMQP header counts earlier failed deliveries; the frame counts this one too.
         Delivery delivery = new Delivery(deliveredAt, metadata.getDeliveryCount() + 1);
         Optional<Frame.CommandOutcome> outcome;
+        // chaos: "die" before acknowledging, half of the time before the commit and half after it
+        boolean crash = chaos.crashes();
+        boolean crashAfterCommit = crash && ThreadLocalRandom.current().nextBoolean();
+        if (crash && !crashAfterCommit) {
+            throw simulatedCrash(queued, false);
+        }
         try {
             outcome = commands.handle(queued, delivery);
         } catch (RuntimeException e) {
@@ -65,5 +77,14 @@ public class CommandProcessor {
         }
         outcome.ifPresentOrElse(metrics::processed, metrics::duplicate);
         relay.wake();
+        if (crashAfterCommit) {
+            throw simulatedCrash(queued, true);
+        }
+    }
+
+    private static SimulatedCrash simulatedCrash(QueuedCommand queued, boolean afterCommit) {
+        SimulatedCrash crash = new SimulatedCrash(queued.command().commandId(), afterCommit);
+        LOG.infof("%s (user %s): the broker delivers it again", crash.getMessage(), queued.userId());
+        return crash;
     }
 }

@@ -1,15 +1,14 @@
 package dev.backchannel.processor.messaging;
 
+import dev.backchannel.processor.MessageBodies;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.QueuedCommand;
 import dev.backchannel.schemas.SchemaValidator;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +23,7 @@ public final class QueuedCommandReader {
     }
 
     public static QueuedCommand read(Object payload) {
-        String json = asText(payload);
+        String json = MessageBodies.asText(payload);
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(json);
@@ -46,28 +45,6 @@ public final class QueuedCommandReader {
             throw new UnreadableCommandException("cannot be read as a queued command: " + e.getMessage(), json,
                     commandId);
         }
-    }
-
-    static String asText(Object payload) {
-        if (payload == null) {
-            return "";
-        }
-        if (payload instanceof String text) {
-            return text;
-        }
-        if (payload instanceof JsonObject object) {
-            return object.encode();
-        }
-        if (payload instanceof JsonArray array) {
-            return array.encode();
-        }
-        if (payload instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (payload instanceof Buffer buffer) {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-        return String.valueOf(payload);
     }
 
     private static String describe(List<Problem.FieldError> violations) {

@@ -1,5 +1,7 @@
 package dev.backchannel.processor.outbox;
 
+import dev.backchannel.processor.chaos.ChaosSwitchboard;
+
 import dev.backchannel.processor.AmqpLink;
 import dev.backchannel.processor.BrokerLinks;
 import io.vertx.mutiny.amqp.AmqpMessage;
@@ -17,13 +19,20 @@ import java.util.List;
 public class StatusPublisher {
 
     private final AmqpLink link;
+    private final ChaosSwitchboard chaos;
+    private volatile boolean lastFailureInjected;
 
-    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link) {
+    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link, ChaosSwitchboard chaos) {
         this.link = link;
+        this.chaos = chaos;
     }
 
     /** How many entries from the start the broker settled; the rest are to be sent again, in order. */
     public int publish(List<OutboxEntry> entries, Duration timeout) {
+        lastFailureInjected = chaos.publishFails();
+        if (lastFailureInjected) {
+            return 0; // chaos publishFailureRate: as if the broker refused the batch; the relay retries
+        }
         return link.send(entries.stream().map(StatusPublisher::toMessage).toList(), timeout);
     }
 
@@ -36,7 +45,7 @@ public class StatusPublisher {
     }
 
     public String lastFailure() {
-        return link.lastFailure();
+        return lastFailureInjected ? "injected by the publishFailureRate chaos flag" : link.lastFailure();
     }
 
     private static AmqpMessage toMessage(OutboxEntry entry) {

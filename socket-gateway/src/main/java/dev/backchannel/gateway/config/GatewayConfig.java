@@ -2,6 +2,8 @@ package dev.backchannel.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Everything the socket gateway lets an operator tune; keys live under {@code backchannel.gateway}. */
 @ConfigMapping(prefix = "backchannel.gateway")
@@ -31,4 +33,64 @@ public interface GatewayConfig {
      */
     @WithDefault("1000")
     int maxPendingFrames();
+
+    /** Open sockets one user may have on this node; one more is closed with {@code TOO_MANY_CONNECTIONS}. */
+    @WithDefault("20")
+    int maxConnectionsPerUser();
+
+    /**
+     * Origins a browser may open the socket from. {@code self} is the gateway's own origin (the
+     * {@code Origin} header names the same host and port as the {@code Host} header), {@code *} is
+     * any origin, anything else an exact origin such as {@code https://app.example.com}. An upgrade
+     * without {@code Origin} (not a browser) is always allowed; any other is refused with 403.
+     */
+    @WithDefault("self")
+    List<String> allowedOrigins();
+
+    /**
+     * A socket that has sent nothing, not even a pong to the server's pings
+     * ({@code quarkus.websockets-next.server.auto-ping-interval}), for this long is closed with
+     * {@code TOO_SLOW} and forgotten. Keep it above two ping intervals.
+     */
+    @WithDefault("75s")
+    Duration livenessTimeout();
+
+    /** On shutdown, how long to wait for the {@code GOING_AWAY} close frames to reach the clients. */
+    @WithDefault("3s")
+    Duration shutdownGrace();
+
+    /**
+     * Whether chaos flags from the {@code chaos} address take effect here ({@code gatewayDisconnectRate}).
+     * Off unless the environment says {@code BACKCHANNEL_CHAOS_ENABLED=true}; on in tests.
+     */
+    @WithDefault("${BACKCHANNEL_CHAOS_ENABLED:false}")
+    boolean chaosEnabled();
+
+    /** The replay window that answers {@code resume}. */
+    Replay replay();
+
+    /** Bounds of the per-user and per-topic history kept for {@code resume}, and the resume hold. */
+    interface Replay {
+
+        /** Events older than this (since this node consumed them) are forgotten. */
+        @WithDefault("5m")
+        Duration maxAge();
+
+        /** Events kept per user; older ones are forgotten first. */
+        @WithDefault("1000")
+        int maxEventsPerUser();
+
+        /** Events kept per topic; older ones are forgotten first. */
+        @WithDefault("1000")
+        int maxEventsPerTopic();
+
+        /**
+         * How long a new socket holds back live events while waiting for the client's {@code resume}
+         * (clients send it right after connecting). Holding keeps the order: replayed events first,
+         * then live ones. A resume that comes later, after live events were sent, is answered with
+         * {@code reset}.
+         */
+        @WithDefault("500ms")
+        Duration resumeHold();
+    }
 }

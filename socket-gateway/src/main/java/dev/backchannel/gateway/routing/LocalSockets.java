@@ -1,6 +1,7 @@
 package dev.backchannel.gateway.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +18,22 @@ public class LocalSockets {
     private final TopicSubscriptions topics = new TopicSubscriptions();
 
     public void open(ClientSocket socket) {
+        open(socket, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Registers the socket unless its user already has {@code maxPerUser} sockets here; returns
+     * whether it was registered.
+     */
+    public boolean open(ClientSocket socket, int maxPerUser) {
+        if (!users.addIfFewerThan(socket, maxPerUser)) {
+            return false;
+        }
         byId.put(socket.id(), socket);
-        users.add(socket);
+        if (!socket.isOpen()) {
+            remove(socket.id()); // closed while registering: do not leave it behind
+        }
+        return true;
     }
 
     /** Forgets a socket (idempotent): it gets no more frames. */
@@ -53,6 +68,11 @@ public class LocalSockets {
 
     public Set<ClientSocket> subscribersOf(String topic) {
         return topics.subscribersOf(topic);
+    }
+
+    /** Every socket open here (a live, weakly consistent view). */
+    public Collection<ClientSocket> all() {
+        return byId.values();
     }
 
     public int openCount() {

@@ -20,6 +20,19 @@ class SocketGroups {
         });
     }
 
+    /** Adds the socket unless its group already has {@code max} members; returns whether it was added. */
+    boolean addIfFewerThan(String key, ClientSocket socket, int max) {
+        boolean[] added = new boolean[1];
+        groups.compute(key, (k, members) -> {
+            Set<ClientSocket> set = members != null ? members : ConcurrentHashMap.newKeySet();
+            if (set.size() < max) {
+                added[0] = set.add(socket);
+            }
+            return set.isEmpty() ? null : set;
+        });
+        return added[0];
+    }
+
     void remove(String key, ClientSocket socket) {
         groups.computeIfPresent(key, (k, members) -> {
             members.remove(socket);

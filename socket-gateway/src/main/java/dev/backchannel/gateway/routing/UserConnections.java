@@ -7,8 +7,8 @@ final class UserConnections {
 
     private final SocketGroups byUser = new SocketGroups();
 
-    void add(ClientSocket socket) {
-        byUser.add(socket.userId(), socket);
+    boolean addIfFewerThan(ClientSocket socket, int max) {
+        return byUser.addIfFewerThan(socket.userId(), socket, max);
     }
 
     void remove(ClientSocket socket) {

@@ -2,6 +2,7 @@ package dev.backchannel.gateway.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.gateway.replay.Resumption;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.schemas.ClientRequest;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers what a client sends over its socket: subscribe and unsubscribe to public topics, resume.
+ * Answers what a client sends over its socket: subscribe and unsubscribe to public topics, resume
+ * (see {@link Resumption}).
  * Anything else gets an {@code error} frame; the socket stays open.
  */
 @ApplicationScoped
@@ -25,14 +27,15 @@ public class ClientRequestHandler {
 
     static final String BAD_REQUEST = "bad_request";
     static final String FORBIDDEN_TOPIC = "forbidden_topic";
-    static final String REPLAY_NOT_AVAILABLE = "replay not available yet";
 
     private static final Set<String> REQUEST_TYPES = Set.of("subscribe", "unsubscribe", "resume");
 
     private final LocalSockets sockets;
+    private final Resumption resumption;
 
-    public ClientRequestHandler(LocalSockets sockets) {
+    public ClientRequestHandler(LocalSockets sockets, Resumption resumption) {
         this.sockets = sockets;
+        this.resumption = resumption;
     }
 
     /** The frame to answer with, if any. */
@@ -77,8 +80,9 @@ public class ClientRequestHandler {
             sockets.unsubscribe(socket, unsubscribe.topic());
             return Optional.empty();
         }
-        // resume: the replay window comes in a later issue; the client reloads through the query side
-        return Optional.of(new Frame.Reset(REPLAY_NOT_AVAILABLE));
+        // resume: the replayed events, then welcome (or reset), are sent by the resumption itself
+        resumption.resume(socket, ((ClientRequest.Resume) request).lastEventId());
+        return Optional.empty();
     }
 
     private static Optional<Frame> error(String code, String message) {

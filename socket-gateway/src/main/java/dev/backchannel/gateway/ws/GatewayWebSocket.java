@@ -14,17 +14,23 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
  * The browser socket. The upgrade is authenticated (bearer token in the {@code Authorization}
  * header, or in the {@code quarkus-http-upgrade#Authorization#Bearer%20<token>} subprotocol a
- * browser offers next to {@code backchannel.v1}); without a valid token it is refused with 401.
+ * browser offers next to {@code backchannel.v1}); without a valid token it is refused with 401, from a
+ * foreign origin with 403 ({@link OriginCheck}). A user's socket beyond the per-user cap is closed
+ * with {@code TOO_MANY_CONNECTIONS}; a socket is closed with {@code TOKEN_EXPIRED} when its token
+ * expires ({@link TokenExpiry}). Live events wait briefly for the client's {@code resume}.
  */
 @Authenticated
 @WebSocket(path = "/ws")
@@ -42,6 +48,10 @@ public class GatewayWebSocket {
     GatewayMetrics metrics;
     @Inject
     GatewayConfig config;
+    @Inject
+    TokenExpiry tokenExpiry;
+    @Inject
+    Vertx vertx;
 
     @OnOpen
     @NonBlocking
@@ -50,20 +60,38 @@ public class GatewayWebSocket {
         String userId = identity.getPrincipal().getName();
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
                 config.maxPendingFrames());
-        // welcome first, then register: every frame pushed to this socket comes after its welcome
+        // live events wait for the client's resume (or the hold to pass), so they follow its replay
+        socket.holdForResume();
+        if (!sockets.open(socket, config.maxConnectionsPerUser())) {
+            metrics.limitEnforced("connections-per-user");
+            socket.close(CloseCodes.TOO_MANY_CONNECTIONS,
+                    "more than " + config.maxConnectionsPerUser() + " sockets open: close one first");
+            return;
+        }
         socket.offer(FrameText.of(new Frame.Welcome(connection.id(), userId, false)));
-        sockets.open(socket);
+        long hold = vertx.setTimer(Math.max(1, config.replay().resumeHold().toMillis()), id -> socket.releaseHold());
+        socket.onClosed(() -> vertx.cancelTimer(hold));
+        tokenExpiry.closeAtExpiry(socket, identity.getPrincipal());
     }
 
     @OnTextMessage
     @NonBlocking
     public void onTextMessage(String message, WebSocketConnection connection) {
-        sockets.find(connection.id()).ifPresent(socket -> requests.handle(socket, message).ifPresent(reply -> {
-            if (reply instanceof Frame.Error error) {
-                metrics.badRequest(error.code());
-            }
-            send(socket, reply);
-        }));
+        sockets.find(connection.id()).ifPresent(socket -> {
+            socket.heard(System.nanoTime());
+            requests.handle(socket, message).ifPresent(reply -> {
+                if (reply instanceof Frame.Error error) {
+                    metrics.badRequest(error.code());
+                }
+                send(socket, reply);
+            });
+        });
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    public void onPong(Buffer data, WebSocketConnection connection) {
+        sockets.find(connection.id()).ifPresent(socket -> socket.heard(System.nanoTime()));
     }
 
     @OnClose

@@ -3,6 +3,7 @@ package dev.backchannel.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backchannel.schemas.CloseCodes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientSocketTest {
@@ -68,5 +69,88 @@ class ClientSocketTest {
             assertThat(socket.offer("frame " + i)).isEqualTo(Delivery.SENT);
         }
         assertThat(socket.pendingFrames()).isZero();
+    }
+
+    @Test
+    void repeatOfAnEventIdAlreadySentIsSkipped() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+
+        assertThat(socket.offerEvent(id(5), "e5")).isEqualTo(Delivery.SENT);
+        assertThat(socket.offerEvent(id(5), "e5 again")).isEqualTo(Delivery.REPEAT);
+        assertThat(socket.offerEvent(id(4), "e4 late")).isEqualTo(Delivery.REPEAT);
+
+        assertThat(output.sent).containsExactly("e5");
+    }
+
+    @Test
+    void liveEventsHeldDuringAResumeFollowTheReplayAndWelcomeEachOnce() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+        socket.holdForResume();
+        assertThat(socket.offerEvent(id(3), "e3")).isEqualTo(Delivery.HELD);
+        assertThat(socket.beginReplay(id(1))).isTrue();
+        assertThat(socket.offerEvent(id(4), "e4")).isEqualTo(Delivery.HELD);
+
+        socket.finishReplay(id(1), List.of(new EventFrame(id(1), "e1"), new EventFrame(id(2), "e2"),
+                new EventFrame(id(3), "e3")), "welcome");
+        socket.offerEvent(id(4), "e4 redelivered");
+        socket.offerEvent(id(5), "e5");
+
+        assertThat(output.sent).containsExactly("e2", "e3", "welcome", "e4", "e5");
+        assertThat(socket.pendingFrames()).isZero();
+    }
+
+    @Test
+    void heldEventsAreSentInOrderWhenNoResumeComes() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+        socket.holdForResume();
+        socket.offerEvent(id(1), "e1");
+        socket.offerEvent(id(2), "e2");
+        assertThat(output.sent).isEmpty();
+
+        socket.releaseHold();
+        socket.offerEvent(id(3), "e3");
+
+        assertThat(output.sent).containsExactly("e1", "e2", "e3");
+    }
+
+    @Test
+    void resumeAfterLaterLiveEventsWereSentCannotBeReplayedInOrder() {
+        ClientSocket socket = new ClientSocket("c1", "alice", FakeOutput.reading(), 10);
+        socket.offerEvent(id(5), "e5");
+
+        assertThat(socket.beginReplay(id(3))).isFalse();
+        assertThat(socket.beginReplay(id(5))).isTrue();
+    }
+
+    @Test
+    void heldEventsCountTowardsThePendingBound() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 2);
+        socket.holdForResume();
+        socket.offerEvent(id(1), "e1");
+        socket.offerEvent(id(2), "e2");
+
+        assertThat(socket.offerEvent(id(3), "e3")).isEqualTo(Delivery.CLOSED_TOO_SLOW);
+        assertThat(output.closedWith).isEqualTo(CloseCodes.TOO_SLOW);
+    }
+
+    @Test
+    void closeActionsRunOnceWhenTheSocketCloses() {
+        ClientSocket socket = new ClientSocket("c1", "alice", FakeOutput.reading(), 2);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        socket.onClosed(runs::incrementAndGet);
+
+        socket.close(CloseCodes.GOING_AWAY, "bye");
+        socket.markClosed();
+        socket.onClosed(runs::incrementAndGet);
+
+        assertThat(runs).hasValue(2);
+    }
+
+    private static String id(long sequence) {
+        return String.format("%020d", sequence);
     }
 }

@@ -1,0 +1,67 @@
+package dev.backchannel.gateway.replay;
+
+import dev.backchannel.gateway.GatewayMetrics;
+import dev.backchannel.gateway.routing.ClientSocket;
+import dev.backchannel.gateway.routing.EventFrame;
+import dev.backchannel.gateway.routing.FrameText;
+import dev.backchannel.schemas.Frame;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers {@code resume}: every event for the socket's user and the topics it follows now, after
+ * {@code lastEventId}, in id order, each once and stamped with {@code pushedAt}, then
+ * {@code welcome} with {@code resumed: true}; or {@code reset} when the window cannot vouch for it.
+ * Live events that arrive meanwhile are held back by the socket and follow the replay.
+ */
+@ApplicationScoped
+public class Resumption {
+
+    private static final Logger LOG = Logger.getLogger(Resumption.class);
+    static final String LATE_RESUME = "resume arrived after live events were sent on this connection: reload";
+
+    private final ReplayWindow window;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+
+    @Inject
+    public Resumption(ReplayWindow window, GatewayMetrics metrics) {
+        this(window, metrics, Clock.systemUTC());
+    }
+
+    Resumption(ReplayWindow window, GatewayMetrics metrics, Clock clock) {
+        this.window = window;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void resume(ClientSocket socket, String lastEventId) {
+        if (!socket.beginReplay(lastEventId)) {
+            reset(socket, LATE_RESUME);
+            return;
+        }
+        Replay replay = window.replay(socket.userId(), socket.topics(), lastEventId);
+        if (!replay.complete()) {
+            socket.finishReplay(lastEventId, List.of(), FrameText.of(new Frame.Reset(replay.reason())));
+            metrics.resumed("reset", 0);
+            LOG.debugf("socket %s of user %s: reset after %s (%s)", socket.id(), socket.userId(), lastEventId,
+                    replay.reason());
+            return;
+        }
+        Instant now = clock.instant();
+        List<EventFrame> frames = replay.events().stream()
+                .map(event -> new EventFrame(event.eventId(), FrameText.ofPushed(event.payload(), now))).toList();
+        socket.finishReplay(lastEventId, frames,
+                FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), true)));
+        metrics.resumed("resumed", frames.size());
+    }
+
+    private void reset(ClientSocket socket, String reason) {
+        socket.offer(FrameText.of(new Frame.Reset(reason)));
+        metrics.resumed("reset", 0);
+    }
+}

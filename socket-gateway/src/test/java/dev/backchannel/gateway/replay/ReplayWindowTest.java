@@ -1,0 +1,158 @@
+package dev.backchannel.gateway.replay;
+
+import static dev.backchannel.gateway.StatusEvents.commandOutcomeFor;
+import static dev.backchannel.gateway.StatusEvents.itemChangedBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.StatusEvent;
+import dev.backchannel.schemas.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReplayWindowTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ReplayWindow window = new ReplayWindow(Duration.ofMinutes(5), 3, 3, clock);
+
+    @Test
+    void replaysTheUsersAndTopicsEventsAfterLastEventIdInIdOrderOnce() {
+        window.record(commandOutcomeFor("alice", id(1)));
+        window.record(commandOutcomeFor("alice", id(2)));
+        window.record(itemChangedBy("bob", id(3)));
+        window.record(commandOutcomeFor("bob", id(4)));
+        window.record(new StatusEvent(id(5), clock.instant(), "alice", Topics.ITEMS,
+                itemChangedBy("alice", id(5)).payload()));
+
+        Replay replay = window.replay("alice", Set.of(Topics.ITEMS), id(1));
+
+        assertThat(replay.complete()).isTrue();
+        assertThat(replay.events()).extracting(StatusEvent::eventId).containsExactly(id(2), id(3), id(5));
+    }
+
+    @Test
+    void topicEventsAreReplayedOnlyToSocketsFollowingTheTopic() {
+        window.record(commandOutcomeFor("alice", id(1)));
+        window.record(itemChangedBy("bob", id(2)));
+
+        assertThat(window.replay("alice", Set.of(), id(1)).events()).isEmpty();
+    }
+
+    @Test
+    void commandOutcomeNamingATopicIsReplayedOnlyToItsUser() {
+        window.record(commandOutcomeFor("bob", id(1)));
+        Frame outcome = commandOutcomeFor("alice", id(2)).payload();
+        window.record(new StatusEvent(id(2), clock.instant(), "alice", Topics.ITEMS, outcome));
+
+        assertThat(window.replay("bob", Set.of(Topics.ITEMS), id(1)).events()).isEmpty();
+        assertThat(window.replay("alice", Set.of(), id(1)).events()).extracting(StatusEvent::eventId)
+                .containsExactly(id(2));
+    }
+
+    @Test
+    void freshNodeThatSawNothingCannotVouchForAnything() {
+        assertThat(window.replay("alice", Set.of(), id(1)).complete()).isFalse();
+    }
+
+    @Test
+    void resumeFromBeforeTheFirstEventThisNodeSawIsTooOld() {
+        window.record(commandOutcomeFor("alice", id(10)));
+
+        Replay replay = window.replay("alice", Set.of(), id(5));
+
+        assertThat(replay.complete()).isFalse();
+        assertThat(replay.reason()).contains("started after");
+    }
+
+    @Test
+    void resumeFromTheEventRightBeforeTheFirstOneSeenIsComplete() {
+        window.record(commandOutcomeFor("alice", id(10)));
+
+        Replay replay = window.replay("alice", Set.of(), id(9));
+
+        assertThat(replay.complete()).isTrue();
+        assertThat(replay.events()).extracting(StatusEvent::eventId).containsExactly(id(10));
+    }
+
+    @Test
+    void resumeFromAnEventEvictedForRoomIsTooOldButALaterOneStillResumes() {
+        for (int i = 1; i <= 5; i++) {
+            window.record(commandOutcomeFor("alice", id(i)));
+        }
+
+        assertThat(window.replay("alice", Set.of(), id(1)).complete()).isFalse();
+        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusEvent::eventId)
+                .containsExactly(id(3), id(4), id(5));
+    }
+
+    @Test
+    void evictionForRoomInAnotherUsersHistoryDoesNotAffectThisUser() {
+        window.record(commandOutcomeFor("alice", id(1)));
+        for (int i = 2; i <= 9; i++) {
+            window.record(commandOutcomeFor("bob", id(i)));
+        }
+
+        assertThat(window.replay("alice", Set.of(), id(1)).complete()).isTrue();
+    }
+
+    @Test
+    void resumeFromAnEventOlderThanMaxAgeIsTooOld() {
+        window.record(commandOutcomeFor("alice", id(1)));
+        window.record(commandOutcomeFor("bob", id(2)));
+        clock.advance(Duration.ofMinutes(4));
+        window.record(commandOutcomeFor("alice", id(3)));
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(window.replay("alice", Set.of(), id(1)).complete()).isFalse();
+        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusEvent::eventId)
+                .containsExactly(id(3));
+        assertThat(window.retainedForUser("bob")).isZero();
+    }
+
+    @Test
+    void redeliveredEventIsKeptOnce() {
+        StatusEvent event = commandOutcomeFor("alice", id(2));
+        window.record(commandOutcomeFor("alice", id(1)));
+        window.record(event);
+        window.record(event);
+
+        assertThat(window.replay("alice", Set.of(), id(1)).events()).hasSize(1);
+        assertThat(window.retainedForUser("alice")).isEqualTo(2);
+    }
+
+    private static String id(long sequence) {
+        return String.format("%020d", sequence);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
