@@ -29,6 +29,11 @@ final class QuerySideProbe {
         this.token = Json.read(body, Session.class).token();
     }
 
+    /** The bearer token this probe signed in with. */
+    String token() {
+        return token;
+    }
+
     ItemList items() {
         String body = get("/api/items").body();
         return SchemaValidator.instance().readValid(MessageSchema.ITEM_LIST, body, ItemList.class);

@@ -110,9 +110,12 @@ final class RunningSystem {
         env.put("BACKCHANNEL_API_QUEUE_DELAY_MAX", "200ms");
         env.put("BACKCHANNEL_API_RATE_LIMIT_PER_SECOND", "1000");
         env.put("BACKCHANNEL_API_RATE_LIMIT_BURST", "1000");
-        env.put("BACKCHANNEL_CLIENT_ORIGINS", "http://localhost:" + ports.get(Service.SOCKET_GATEWAY));
+        env.put("BACKCHANNEL_CLIENT_ORIGINS", "http://localhost:" + ports.get(Service.SOCKET_GATEWAY)
+                + ",http://localhost:" + ports.get(Service.SOCKET_GATEWAY_B));
         env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", url(Service.API_COMMAND, "").toString());
         env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", url(Service.PROCESSOR, "").toString());
+        // the chaos tests switch faults on through PUT /api/chaos (ChaosSwitch); calm unless they do
+        env.put("BACKCHANNEL_CHAOS_ENABLED", "true");
         switch (service) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");
@@ -121,7 +124,8 @@ final class RunningSystem {
                 env.put("BROKER_PASSWORD", password);
             }
             case API_COMMAND, PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
-            case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", "e2e-gateway-1");
+            case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", "e2e-gateway-a");
+            case SOCKET_GATEWAY_B -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", "e2e-gateway-b");
         }
         return env;
     }
@@ -158,6 +162,11 @@ final class RunningSystem {
         awaitReady(service);
     }
 
+    /** The broker's first-run password, for tests that read a queue over AMQP themselves. */
+    String brokerPassword() {
+        return read(data.resolve("secrets/broker-password"));
+    }
+
     URI url(Service service, String path) {
         return URI.create("http://localhost:" + ports.get(service) + path);
     }
@@ -171,7 +180,12 @@ final class RunningSystem {
     }
 
     URI socketUrl() {
-        return URI.create("ws://localhost:" + ports.get(Service.SOCKET_GATEWAY) + "/ws");
+        return socketUrl(Service.SOCKET_GATEWAY);
+    }
+
+    /** The websocket of one gateway node. */
+    URI socketUrl(Service gateway) {
+        return URI.create("ws://localhost:" + ports.get(gateway) + "/ws");
     }
 
     private void stopAll() {

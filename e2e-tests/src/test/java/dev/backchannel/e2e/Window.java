@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * One window of a user: a real client library instance against the running system, which also
@@ -27,11 +28,11 @@ final class Window implements AutoCloseable {
     private final List<Frame> frames = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
 
-    private Window(RunningSystem system, String userId) {
-        ClientConfig config = ClientConfig.forUser(userId).withApiUrl(system.apiUrl())
-                .withQueryUrl(system.queryUrl()).withSocketUrl(system.socketUrl())
+    private Window(RunningSystem system, String userId, Service gateway, UnaryOperator<ClientConfig> tuning) {
+        ClientConfig config = tuning.apply(ClientConfig.forUser(userId).withApiUrl(system.apiUrl())
+                .withQueryUrl(system.queryUrl()).withSocketUrl(system.socketUrl(gateway))
                 // crash and restart scenarios take longer than a person would wait for a toast
-                .withReceiptTimeout(Duration.ofMinutes(2));
+                .withReceiptTimeout(Duration.ofMinutes(2)));
         SocketConnector real = new JdkSocketConnector(HttpClient.newHttpClient(), Duration.ofSeconds(5));
         SocketConnector recording = (url, token, events) -> real.connect(url, token, new SocketEvents() {
             @Override
@@ -58,7 +59,17 @@ final class Window implements AutoCloseable {
 
     /** Opens a window for {@code userId} and waits for the gateway's welcome. */
     static Window open(RunningSystem system, String userId) {
-        Window window = new Window(system, userId);
+        return open(system, userId, Service.SOCKET_GATEWAY);
+    }
+
+    /** Opens a window for {@code userId} on one gateway node and waits for its welcome. */
+    static Window open(RunningSystem system, String userId, Service gateway) {
+        return open(system, userId, gateway, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(RunningSystem, String, Service)}, with the client configuration changed by {@code tuning}. */
+    static Window open(RunningSystem system, String userId, Service gateway, UnaryOperator<ClientConfig> tuning) {
+        Window window = new Window(system, userId, gateway, tuning);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> window.frames.stream().anyMatch(Frame.Welcome.class::isInstance));
         return window;
