@@ -109,6 +109,7 @@ Backchannel is running (logs in $LOGS):
   command API       http://localhost:$API_PORT/api/commands   (Swagger UI: http://localhost:$API_PORT/q/swagger-ui)
   query API         http://localhost:$PROCESSOR_PORT/api/items
   broker            amqp://127.0.0.1:$BROKER_PORT   (user backchannel, password in $DATA/secrets/broker-password)
+  desktop client    in another terminal: mvn -B -q install -DskipTests -pl desktop-client -am && mvn -pl desktop-client javafx:run
 Press Ctrl-C to stop.
 MSG
 wait -n "${PIDS[@]}" || true
