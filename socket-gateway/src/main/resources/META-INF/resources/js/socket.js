@@ -1,0 +1,192 @@
+// One logical socket to the gateway that survives drops, as the Java client's SocketSession:
+// after a drop it reconnects with exponential backoff and full jitter, subscribes its topics again,
+// then sends resume with the last event id seen. A reset frame, or a reconnect with nothing to
+// resume from, is reported as state 'reset' so the owner reloads through the query side.
+// Close codes (schemas CloseCodes): 4001 fetches a new token first; 1008 and 4003 stop for good.
+
+const PROTOCOL = 'backchannel.v1';
+const TOKEN_EXPIRED = 4001;
+const STOP_CODES = new Set([1008, 4003]);
+
+export class SocketSession {
+  /** onState({kind: connecting|connected|resumed|reset|reconnecting|stopped|held, ...}), onFrame(frame) */
+  constructor(url, tokens, backoff, { onState = () => {}, onFrame = () => {} } = {}) {
+    Object.assign(this, { url, tokens, backoff, onState, onFrame });
+    this.topics = new Set();
+    this.lastEventId = null;
+    this.ws = null;
+    this.generation = 0;
+    this.retry = 0;
+    this.everOpened = false;
+    this.refreshToken = false;
+    this.closed = false;
+    this.held = false;
+    this.timer = null;
+  }
+
+  start() {
+    this.connect();
+  }
+
+  subscribe(topic) {
+    if (!this.topics.has(topic)) {
+      this.topics.add(topic);
+      this.send({ type: 'subscribe', topic });
+    }
+  }
+
+  /** Notes an event id already covered elsewhere (the lastEventId of GET /api/items). */
+  seenUpTo(eventId) {
+    if (eventId && (this.lastEventId == null || eventId > this.lastEventId)) {
+      this.lastEventId = eventId;
+    }
+  }
+
+  /** Closes the socket as a network drop would; it reconnects and resumes by itself. */
+  drop() {
+    this.ws?.close(4000, 'dropped on purpose');
+  }
+
+  /** Drops the socket and stays offline until release(), as a laptop lid closed and opened. */
+  hold() {
+    this.held = true;
+    clearTimeout(this.timer);
+    const ws = this.ws;
+    this.generation++;
+    this.ws = null;
+    ws?.close(4000, 'held offline');
+    this.publish({ kind: 'held' });
+  }
+
+  release() {
+    if (this.held) {
+      this.held = false;
+      this.connect();
+    }
+  }
+
+  close() {
+    this.closed = true;
+    this.generation++;
+    clearTimeout(this.timer);
+    this.ws?.close(1000, 'client closing');
+    this.ws = null;
+    this.publish({ kind: 'stopped', code: 1000, reason: 'signed out' });
+  }
+
+  send(request) {
+    if (this.ws?.readyState === WebSocket.OPEN) {
+      this.ws.send(JSON.stringify(request));
+    }
+  }
+
+  async connect() {
+    if (this.closed || this.held) {
+      return;
+    }
+    const current = ++this.generation;
+    const refresh = this.refreshToken;
+    this.refreshToken = false;
+    this.publish({ kind: 'connecting', attempt: this.retry });
+    let token;
+    try {
+      token = await (refresh ? this.tokens.refresh() : this.tokens.token());
+    } catch (error) {
+      this.dropped(current, { code: 0, reason: `sign-in failed: ${error.message}`, refresh: true });
+      return;
+    }
+    if (current !== this.generation) {
+      return;
+    }
+    const ws = new WebSocket(this.url, [PROTOCOL, `quarkus-http-upgrade#Authorization#Bearer%20${token}`]);
+    let opened = false;
+    ws.onopen = () => {
+      opened = true;
+      this.opened(current, ws);
+    };
+    ws.onmessage = message => this.received(current, message.data);
+    // A browser hides the status of a refused upgrade (401 and a network error look alike), so a
+    // socket that never opened gets a fresh token before the next attempt, as a 401 would.
+    ws.onclose = event => this.dropped(current, {
+      code: event.code, reason: event.reason || (opened ? 'connection lost' : 'could not connect'),
+      refresh: !opened || event.code === TOKEN_EXPIRED,
+    });
+  }
+
+  opened(current, ws) {
+    if (current !== this.generation || this.closed || this.held) {
+      ws.close(1000, 'superseded');
+      return;
+    }
+    this.ws = ws;
+    const resumeFrom = this.lastEventId;
+    const reconnected = this.everOpened;
+    this.everOpened = true;
+    this.reconnected = reconnected;
+    // topics first: the gateway replays the events of the topics subscribed when resume arrives
+    this.topics.forEach(topic => this.send({ type: 'subscribe', topic }));
+    if (resumeFrom != null) {
+      this.send({ type: 'resume', lastEventId: resumeFrom });
+    } else if (reconnected) {
+      this.publish({ kind: 'reset', reason: 'reconnected with no event id to resume from' });
+    }
+  }
+
+  received(current, text) {
+    if (current !== this.generation) {
+      return;
+    }
+    let frame;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      console.warn('dropped a frame that is not JSON', text);
+      return;
+    }
+    if (!frame || typeof frame.type !== 'string') {
+      console.warn('dropped a frame without type', text);
+      return;
+    }
+    if (frame.eventId) {
+      this.seenUpTo(frame.eventId);
+    }
+    if (frame.type === 'welcome') {
+      this.retry = 0;
+      this.connectionId = frame.connectionId;
+      // the first socket also resumes (from the list's lastEventId), but there was nothing to miss
+      const resumed = frame.resumed && this.reconnected;
+      this.publish({ kind: resumed ? 'resumed' : 'connected', connectionId: frame.connectionId });
+    } else if (frame.type === 'reset') {
+      this.publish({ kind: 'reset', reason: frame.reason });
+    } else if (frame.type === 'error') {
+      console.warn('gateway refused a request', frame.code, frame.message);
+    }
+    this.onFrame(frame);
+  }
+
+  dropped(current, { code, reason, refresh }) {
+    if (current !== this.generation || this.closed) {
+      return;
+    }
+    this.generation++;
+    this.ws = null;
+    if (STOP_CODES.has(code)) {
+      this.closed = true;
+      this.publish({ kind: 'stopped', code, reason });
+      return;
+    }
+    if (this.held) {
+      return;
+    }
+    this.refreshToken = refresh;
+    const attempt = ++this.retry;
+    const delayMs = this.backoff.fullJitter(attempt);
+    this.publish({ kind: 'reconnecting', delayMs, attempt, code, reason });
+    this.timer = setTimeout(() => this.connect(), delayMs);
+  }
+
+  publish(state) {
+    this.state = state;
+    this.onState(state);
+  }
+}
