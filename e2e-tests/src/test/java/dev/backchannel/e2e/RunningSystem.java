@@ -133,7 +133,7 @@ final class RunningSystem {
     /** Waits until the service answers ready (the broker: accepts TCP connections). */
     void awaitReady(Service service) {
         ServiceProcess process = processes.get(service);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .failFast(service.module() + " exited; see " + process.log(), () -> !process.isAlive())
                 .until(() -> service == Service.BROKER ? accepts(ports.get(service)) : isReady(service));
     }
