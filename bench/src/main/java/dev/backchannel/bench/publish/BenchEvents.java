@@ -1,0 +1,49 @@
+package dev.backchannel.bench.publish;
+
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Item;
+import dev.backchannel.schemas.ItemStatus;
+import dev.backchannel.schemas.Json;
+import dev.backchannel.schemas.StatusEvent;
+import dev.backchannel.schemas.Timing;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The events the benchmark injects, built from the contract's own types: a {@code command.succeeded}
+ * frame for one user whose {@code timestamp} is the time the event was due to be published (open
+ * loop), so every receiver measures publish-to-receipt latency from the frame alone.
+ */
+public final class BenchEvents {
+
+    private BenchEvents() {
+    }
+
+    /** The status event the gateway receives on {@code status}. */
+    public static String statusEvent(String eventId, String userId, Instant dueAt) {
+        return Json.write(StatusEvent.forUser(userId, frame(eventId, dueAt, null), dueAt));
+    }
+
+    /** The frame as a gateway pushes it (with {@code timing.pushedAt}): what the baseline writes. */
+    public static String pushedFrame(String eventId, Instant dueAt, Instant pushedAt) {
+        return Json.write(frame(eventId, dueAt, pushedAt));
+    }
+
+    private static Frame frame(String eventId, Instant dueAt, Instant pushedAt) {
+        String entityId = new UUID(0x62656e6368L, Long.parseLong(eventId.substring(eventId.length() - 12))).toString();
+        Item item = new Item(entityId, "bench item " + eventId, ItemStatus.TODO, 1, "bench", dueAt);
+        Timing timing = new Timing(dueAt, null, null, dueAt, dueAt, 1, pushedAt);
+        return Frame.CommandSucceeded.of(eventId, entityId, entityId, dueAt, "Created 'bench item'", item, timing,
+                null);
+    }
+
+    /** A sortable event id (20 digits) that grows across runs, so a gateway never takes it for a repeat. */
+    public static String eventId(long sequence) {
+        return String.format("%020d", sequence);
+    }
+
+    /** Where event ids of a run start: later runs start higher. */
+    public static long firstSequence() {
+        return System.currentTimeMillis() * 1_000_000L;
+    }
+}
