@@ -156,7 +156,12 @@ final class RunningSystem {
         processes.get(service).kill();
     }
 
-    /** Starts a service again (after {@link #kill}) and waits until it is ready. */
+    /** SIGTERM: the service shuts down as an operator's restart would. */
+    void stop(Service service) {
+        processes.get(service).stop();
+    }
+
+    /** Starts a service again (after {@link #kill} or {@link #stop}) and waits until it is ready. */
     void restart(Service service) {
         processes.get(service).start();
         awaitReady(service);
