@@ -147,6 +147,31 @@ final class BrowserPage implements AutoCloseable {
         return (String) driver.executeScript("return window.__backchannel.connectionId()");
     }
 
+    /** Opens the flow view with its toggle in the header; returns the view. */
+    WebElement openFlowView() {
+        WebElement view = byTestId("flow-view");
+        if (!view.isDisplayed()) {
+            byTestId("flow-toggle").click();
+        }
+        return waiting().until(d -> view.isDisplayed() ? view : null);
+    }
+
+    /** The flow view's lanes, newest first. */
+    List<WebElement> flowLanes() {
+        return driver.findElements(By.cssSelector("[data-testid='flow-view'] [data-testid='flow-lane']"));
+    }
+
+    /** Dismisses every toast shown, with their Dismiss buttons. */
+    void dismissToasts() {
+        for (WebElement toast : toasts()) {
+            try {
+                toast.findElement(By.cssSelector("[data-testid='toast-dismiss']")).click();
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                // it closed by itself meanwhile
+            }
+        }
+    }
+
     WebElement byTestId(String testId) {
         return driver.findElement(By.cssSelector("[data-testid='" + testId + "']"));
     }
@@ -156,7 +181,11 @@ final class BrowserPage implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+        return waiting(WAIT);
+    }
+
+    WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }

@@ -5,6 +5,8 @@ import { ChaosApi, CommandSender, QuerySide } from './api.js';
 import { Backoff } from './backoff.js';
 import { ChaosView } from './chaos-view.js';
 import { ConnectionView } from './connection-view.js';
+import { Flow } from './flow.js';
+import { FlowView } from './flow-view.js';
 import { ProblemError } from './http.js';
 import { Items } from './items.js';
 import { ItemsView } from './items-view.js';
@@ -20,6 +22,7 @@ const COMMAND_BACKOFF = new Backoff(200, 5000, 2);
 const MAX_ATTEMPTS = 6;
 const RECONNECT_BACKOFF = new Backoff(500, 30_000, 2);
 const ITEMS_TOPIC = 'items';
+const FLOW_LANES = 20;
 
 const $ = testid => document.querySelector(`[data-testid="${testid}"]`);
 const toasts = new Toasts($('toasts'));
@@ -51,8 +54,15 @@ async function start(settings, userId) {
   const sender = new CommandSender(settings.apiUrl, tokens, COMMAND_BACKOFF, MAX_ATTEMPTS);
   const items = new Items();
   const receipts = new Receipts(id => query.commandStatus(id));
+  const flow = new Flow(FLOW_LANES);
+  // an outcome the flow has not seen on the socket came through the query side (reset, timeout)
+  receipts.listen(receipt => {
+    flow.outcome(receipt.outcome, 'query');
+    flow.state(receipt.commandId, receipt.state);
+  });
   const socket = new SocketSession(settings.socketUrl, tokens, RECONNECT_BACKOFF, {
-    onFrame: frame => {
+    onFrame: (frame, how) => {
+      flow.outcome(frame, how?.replayed ? 'resume' : 'live');
       receipts.onFrame(frame);
       items.onFrame(frame);
     },
@@ -75,14 +85,20 @@ async function start(settings, userId) {
   function submit(command) {
     const id = newId();
     const identified = { commandId: id, ...command };
+    flow.sent(identified);
     receipts.track(identified);
     sender.send(identified, {
       onRetryScheduled: (delayMs, next, max) => {
+        flow.retrying(id);
         const text = retrying(delayMs, next, max);
         toasts.neutral(text, id);
         receiptsView.retrying(id, text);
       },
-    }).then(answer => receipts.accepted(id, answer), error => {
+    }).then(answer => {
+      flow.accepted(id, answer);
+      receipts.accepted(id, answer);
+    }, error => {
+      flow.refused(id, error instanceof ProblemError ? error.problem ?? { status: error.status } : null);
       if (error instanceof ProblemError) {
         receipts.rejected(id, error.problem);
       } else {
@@ -98,6 +114,7 @@ async function start(settings, userId) {
     remove: item => submit({ type: 'item.delete', entityId: item.id, expectedVersion: item.version }),
   }, userId);
   const receiptsView = new ReceiptsView(document, receipts);
+  new FlowView($('flow-view'), $('flow-toggle'), flow);
   receipts.listen(receipt => {
     if (receipt.command == null) {
       return; // sent from another window of this user: that window tells its user
@@ -134,6 +151,7 @@ function showWorkspace(userId) {
   const who = $('signed-in-user');
   who.textContent = `Signed in as ${userId}`;
   who.hidden = false;
+  $('flow-toggle').hidden = false;
   $('create-title').focus();
 }
 

@@ -9,7 +9,11 @@ const TOKEN_EXPIRED = 4001;
 const STOP_CODES = new Set([1008, 4003]);
 
 export class SocketSession {
-  /** onState({kind: connecting|connected|resumed|reset|reconnecting|stopped|held, ...}), onFrame(frame) */
+  /**
+   * onState({kind: connecting|connected|resumed|reset|reconnecting|stopped|held, ...}),
+   * onFrame(frame, {replayed}): replayed is true for frames that came between a reconnect's resume
+   * and its welcome (resumed: true), i.e. not live.
+   */
   constructor(url, tokens, backoff, { onState = () => {}, onFrame = () => {} } = {}) {
     Object.assign(this, { url, tokens, backoff, onState, onFrame });
     this.topics = new Set();
@@ -22,6 +26,7 @@ export class SocketSession {
     this.closed = false;
     this.held = false;
     this.timer = null;
+    this.replaying = false;
   }
 
   start() {
@@ -123,6 +128,7 @@ export class SocketSession {
     const reconnected = this.everOpened;
     this.everOpened = true;
     this.reconnected = reconnected;
+    this.replaying = reconnected && resumeFrom != null;
     // topics first: the gateway replays the events of the topics subscribed when resume arrives
     this.topics.forEach(topic => this.send({ type: 'subscribe', topic }));
     if (resumeFrom != null) {
@@ -155,13 +161,17 @@ export class SocketSession {
       this.connectionId = frame.connectionId;
       // the first socket also resumes (from the list's lastEventId), but there was nothing to miss
       const resumed = frame.resumed && this.reconnected;
+      if (frame.resumed) {
+        this.replaying = false;
+      }
       this.publish({ kind: resumed ? 'resumed' : 'connected', connectionId: frame.connectionId });
     } else if (frame.type === 'reset') {
+      this.replaying = false;
       this.publish({ kind: 'reset', reason: frame.reason });
     } else if (frame.type === 'error') {
       console.warn('gateway refused a request', frame.code, frame.message);
     }
-    this.onFrame(frame);
+    this.onFrame(frame, { replayed: this.replaying });
   }
 
   dropped(current, { code, reason, refresh }) {
