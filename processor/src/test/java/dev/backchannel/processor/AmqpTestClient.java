@@ -10,6 +10,7 @@ import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -80,19 +81,26 @@ public final class AmqpTestClient implements AutoCloseable {
     /** Messages one subscription has seen, in arrival order. */
     public static final class Received {
 
-        /** A message as it arrived: body text, AMQP group-id, message id. */
-        public record Delivery(String body, String groupId, String messageId) {
+        /** A message as it arrived: body text, AMQP group-id, message id, application properties. */
+        public record Delivery(String body, String groupId, String messageId, JsonObject applicationProperties) {
         }
 
         private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
         private void add(AmqpMessage message) {
             Object id = message.unwrap().getMessageId();
-            deliveries.add(new Delivery(message.bodyAsString(), message.groupId(), id == null ? null : id.toString()));
+            JsonObject properties = message.applicationProperties();
+            deliveries.add(new Delivery(message.bodyAsString(), message.groupId(), id == null ? null : id.toString(),
+                    properties == null ? new JsonObject() : properties));
         }
 
         public List<Delivery> deliveries() {
             return List.copyOf(deliveries);
+        }
+
+        /** Messages whose body contains {@code text}, in arrival order. */
+        public List<Delivery> containing(String text) {
+            return deliveries.stream().filter(delivery -> delivery.body().contains(text)).toList();
         }
 
         /** Bodies that contain {@code text}, in arrival order. */

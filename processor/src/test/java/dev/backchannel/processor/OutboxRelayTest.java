@@ -107,7 +107,7 @@ class OutboxRelayTest {
                 Frame.CommandFailed frame = Frame.CommandFailed.of(eventId, Commands.id(), Commands.id(), now,
                         "Something failed", new Frame.Failure(ErrorCode.PROCESSING_FAILED, "test"),
                         Timing.processed(now, now, 1, now), null);
-                outbox.append(seq, StatusEvent.forUser(userId, frame, now));
+                outbox.append(seq, StatusEvent.forUser(userId, frame, now), null);
                 ids.add(eventId);
             }
             return ids;

@@ -15,6 +15,12 @@ public final class Addresses {
     public static final String DELIVERY_DELAY_ANNOTATION = "x-opt-delivery-delay";
     /** Application property Artemis uses for duplicate detection. */
     public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+    /** Application property with the W3C trace context of the span that sent the message. */
+    public static final String TRACEPARENT_PROPERTY = "traceparent";
+    /** Application property of a status event: when the outbox relay published it (ISO-8601 instant). */
+    public static final String PUBLISHED_AT_PROPERTY = "publishedAt";
+    /** Application property of a status event: the relay's attempts to publish it, this one included. */
+    public static final String PUBLISH_ATTEMPTS_PROPERTY = "publishAttempts";
 
     private Addresses() {
     }

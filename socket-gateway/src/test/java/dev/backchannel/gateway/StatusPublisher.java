@@ -46,6 +46,12 @@ public final class StatusPublisher implements AutoCloseable {
         send(AmqpMessage.create().durable(true).withJsonObjectAsBody(new JsonObject(Json.write(event))).build());
     }
 
+    /** Publishes as the outbox relay does, with application properties (publishedAt, traceparent, ...). */
+    public void publish(StatusEvent event, JsonObject applicationProperties) throws Exception {
+        send(AmqpMessage.create().durable(true).applicationProperties(applicationProperties)
+                .withJsonObjectAsBody(new JsonObject(Json.write(event))).build());
+    }
+
     /** Publishes several events at once and waits until the broker settled all of them. */
     public void publishAll(java.util.List<StatusEvent> events) throws Exception {
         java.util.List<io.vertx.core.Future<?>> sent = events.stream()

@@ -5,6 +5,7 @@ import dev.backchannel.schemas.ChaosFlags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +16,7 @@ import java.util.function.ToDoubleFunction;
  * delay; changes arrive from the {@code chaos} address (see {@link ChaosBroadcast}). With chaos
  * disabled in configuration it never changes and never fires.
  */
+@Startup
 @ApplicationScoped
 public class ChaosSwitchboard {
 

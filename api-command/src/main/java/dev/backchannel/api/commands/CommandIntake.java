@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * Takes a command from the HTTP edge to the queue: checks size, rate and schema, answers a retry
@@ -29,23 +28,23 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CommandIntake {
 
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
-
     private final ApiConfig config;
     private final UserRateLimits rateLimits;
     private final AcceptedCommands accepted;
     private final CommandQueue queue;
     private final DeliveryDelay delay;
     private final ChaosSwitchboard chaos;
+    private final CommandMetrics metrics;
 
     CommandIntake(ApiConfig config, UserRateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
-            DeliveryDelay delay, ChaosSwitchboard chaos) {
+            DeliveryDelay delay, ChaosSwitchboard chaos, CommandMetrics metrics) {
         this.config = config;
         this.rateLimits = rateLimits;
         this.accepted = accepted;
         this.queue = queue;
         this.delay = delay;
         this.chaos = chaos;
+        this.metrics = metrics;
     }
 
     public CommandAccepted accept(String userId, String body, String idempotencyKey, String traceparent) {
@@ -71,14 +70,15 @@ public class CommandIntake {
             answer = answerRetry(seen.get(), userId, bodyHash);
         } else {
             Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            String trace = traceparent != null && TRACEPARENT.matcher(traceparent).matches() ? traceparent : null;
-            queue.enqueue(new QueuedCommand(command, userId, acceptedAt, trace), delay.next());
+            queue.enqueue(new QueuedCommand(command, userId, acceptedAt, CommandTrace.traceparent(traceparent)),
+                    delay.next());
             answer = answerRetry(accepted.remember(
                     new AcceptedCommand(command.commandId(), userId, bodyHash, acceptedAt)), userId, bodyHash);
         }
         if (failAfterQueueing) {
             throw ApiProblem.injected();
         }
+        metrics.accepted(seen.isPresent());
         return answer;
     }
 

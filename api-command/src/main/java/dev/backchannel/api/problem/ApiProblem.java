@@ -8,11 +8,13 @@ public class ApiProblem extends RuntimeException {
 
     private final transient Problem problem;
     private final Integer retryAfterSeconds;
+    private final String reason;
 
-    private ApiProblem(Problem problem, Integer retryAfterSeconds) {
+    private ApiProblem(String reason, Problem problem, Integer retryAfterSeconds) {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.reason = reason;
     }
 
     public Problem problem() {
@@ -24,33 +26,38 @@ public class ApiProblem extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** Why, as the {@code reason} tag of {@code backchannel_commands_refused_total}. */
+    public String reason() {
+        return reason;
+    }
+
     public static ApiProblem invalid(String detail, List<Problem.FieldError> errors) {
-        return new ApiProblem(Problem.invalid(detail, errors), null);
+        return new ApiProblem("bad_request", Problem.invalid(detail, errors), null);
     }
 
     public static ApiProblem tooLarge(int limit) {
-        return new ApiProblem(Problem.of(413, "Content Too Large", "The body is larger than " + limit + " bytes."),
-                null);
+        return new ApiProblem("too_large",
+                Problem.of(413, "Content Too Large", "The body is larger than " + limit + " bytes."), null);
     }
 
     public static ApiProblem reusedCommandId(String commandId) {
-        return new ApiProblem(Problem.of(422, "Unprocessable Content", "Command " + commandId
+        return new ApiProblem("reused_command_id", Problem.of(422, "Unprocessable Content", "Command " + commandId
                 + " was already sent with a different body; use a new commandId for a new command."), null);
     }
 
     public static ApiProblem tooManyRequests(int retryAfterSeconds) {
-        return new ApiProblem(Problem.of(429, "Too Many Requests",
+        return new ApiProblem("rate_limited", Problem.of(429, "Too Many Requests",
                 "You are sending commands faster than allowed; retry after " + retryAfterSeconds + " s."),
                 retryAfterSeconds);
     }
 
     public static ApiProblem injected() {
-        return new ApiProblem(Problem.of(500, "Internal Server Error",
+        return new ApiProblem("chaos", Problem.of(500, "Internal Server Error",
                 "Injected failure (chaos apiErrorRate); retry with the same commandId."), null);
     }
 
     public static ApiProblem unavailable(int retryAfterSeconds) {
-        return new ApiProblem(Problem.of(503, "Service Unavailable",
+        return new ApiProblem("unavailable", Problem.of(503, "Service Unavailable",
                 "The command could not be queued right now; retry with the same commandId."), retryAfterSeconds);
     }
 }

@@ -5,6 +5,7 @@ import dev.backchannel.schemas.ChaosFlags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +16,7 @@ import java.util.function.ToDoubleFunction;
  * The chaos flags in effect on this processor and the faults they inject, each counted in
  * {@code backchannel_chaos_faults_total{flag}} when it fires. Never fires while chaos is disabled.
  */
+@Startup
 @ApplicationScoped
 public class ChaosSwitchboard {
 

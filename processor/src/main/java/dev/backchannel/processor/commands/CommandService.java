@@ -36,7 +36,10 @@ public class CommandService {
         this.chaos = chaos;
     }
 
-    /** The outcome frame, or empty when this command was processed before (a redelivery). */
+    /**
+     * The outcome frame, or empty when this command was processed before (a redelivery). The
+     * command's {@code traceparent} goes with its outbox entries, so their publish joins the trace.
+     */
     @Transactional
     public Optional<Frame.CommandOutcome> handle(QueuedCommand queued, Delivery delivery) {
         Command command = queued.command();
@@ -56,7 +59,7 @@ public class CommandService {
         OutcomeEvents events = OutcomeEvents.of(queued, decision, firstSeq, delivery, now);
         long seq = firstSeq;
         for (StatusEvent event : events.events()) {
-            outbox.append(seq++, event);
+            outbox.append(seq++, event, queued.traceparent());
         }
         processed.record(queued.userId(), events.outcome(), now);
         return Optional.of(events.outcome());

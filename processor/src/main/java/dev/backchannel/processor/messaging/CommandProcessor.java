@@ -1,20 +1,27 @@
 package dev.backchannel.processor.messaging;
 
+import dev.backchannel.processor.Traces;
 import dev.backchannel.processor.chaos.ChaosSwitchboard;
 import dev.backchannel.processor.chaos.SimulatedCrash;
-import java.util.concurrent.ThreadLocalRandom;
-
 import dev.backchannel.processor.commands.CommandMetrics;
 import dev.backchannel.processor.commands.CommandService;
 import dev.backchannel.processor.commands.Delivery;
 import dev.backchannel.processor.outbox.OutboxRelay;
+import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.QueuedCommand;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -23,6 +30,10 @@ import org.jboss.logging.Logger;
  * {@code backchannel.processor.commands.consumers}). The message is acknowledged when this method returns,
  * that is after the transaction committed; an exception nacks it as {@code modified-failed}, so
  * the broker delivers it again and dead-letters it after its maximum delivery attempts.
+ *
+ * <p>Each delivery is a span whose parent is the command's {@code traceparent} (a new trace when it
+ * has none); the command is handled with that span's traceparent, so its frames carry the trace id
+ * and its outbox entries the context the relay's publish continues.
  */
 @ApplicationScoped
 public class CommandProcessor {
@@ -36,20 +47,23 @@ public class CommandProcessor {
     private final OutboxRelay relay;
     private final CommandMetrics metrics;
     private final ChaosSwitchboard chaos;
+    private final Tracer tracer;
 
     public CommandProcessor(CommandService commands, DeadLetters deadLetters, OutboxRelay relay,
-            CommandMetrics metrics, ChaosSwitchboard chaos) {
+            CommandMetrics metrics, ChaosSwitchboard chaos, Tracer tracer) {
         this.commands = commands;
         this.deadLetters = deadLetters;
         this.relay = relay;
         this.metrics = metrics;
         this.chaos = chaos;
+        this.tracer = tracer;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(Object payload, IncomingAmqpMetadata metadata) {
         Instant deliveredAt = Instant.now();
+        long deliveredNanos = System.nanoTime();
         QueuedCommand queued;
         try {
             queued = QueuedCommandReader.read(payload);
@@ -60,13 +74,34 @@ public class CommandProcessor {
         }
         // The AMQP header counts earlier failed deliveries; the frame counts this one too.
         Delivery delivery = new Delivery(deliveredAt, metadata.getDeliveryCount() + 1);
-        Optional<Frame.CommandOutcome> outcome;
+        Span span = tracer.spanBuilder("commands process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(Traces.parent(queued.traceparent()))
+                .setAttribute("messaging.destination.name", Addresses.COMMANDS)
+                .setAttribute("messaging.message.id", queued.command().commandId())
+                .setAttribute("messaging.delivery_count", delivery.deliveryCount())
+                .setAttribute("enduser.id", queued.userId())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            QueuedCommand traced = new QueuedCommand(queued.command(), queued.userId(), queued.acceptedAt(),
+                    Traces.traceparent(span, queued.traceparent()));
+            process(traced, delivery, deliveredNanos);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(QueuedCommand queued, Delivery delivery, long deliveredNanos) {
         // chaos: "die" before acknowledging, half of the time before the commit and half after it
         boolean crash = chaos.crashes();
         boolean crashAfterCommit = crash && ThreadLocalRandom.current().nextBoolean();
         if (crash && !crashAfterCommit) {
             throw simulatedCrash(queued, false);
         }
+        Optional<Frame.CommandOutcome> outcome;
         try {
             outcome = commands.handle(queued, delivery);
         } catch (RuntimeException e) {
@@ -75,7 +110,13 @@ public class CommandProcessor {
                     queued.command().commandId(), queued.userId(), delivery.deliveryCount());
             throw e;
         }
-        outcome.ifPresentOrElse(metrics::processed, metrics::duplicate);
+        if (outcome.isPresent()) {
+            metrics.processed(outcome.get());
+            metrics.timed(Duration.between(queued.acceptedAt(), delivery.deliveredAt()),
+                    Duration.ofNanos(System.nanoTime() - deliveredNanos));
+        } else {
+            metrics.duplicate();
+        }
         relay.wake();
         if (crashAfterCommit) {
             throw simulatedCrash(queued, true);

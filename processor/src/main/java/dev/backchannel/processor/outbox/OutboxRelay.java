@@ -100,12 +100,14 @@ public class OutboxRelay {
             keepLinkUp();
             return false;
         }
-        int settled = publisher.publish(batch, config.publishTimeout());
+        Instant publishedAt = Instant.now();
+        int settled = publisher.publish(batch, publishedAt, config.publishTimeout());
         if (settled > 0) {
             long last = batch.get(settled - 1).seq();
             outbox.markPublished(batch.get(0).seq(), last, Instant.now());
             publishedUpTo = last;
             metrics.published(settled);
+            metrics.publishLag(batch.subList(0, settled), publishedAt);
         }
         if (settled < batch.size()) {
             outbox.countFailedAttempt(batch.get(settled).seq(), batch.get(batch.size() - 1).seq());

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +51,19 @@ public class OutboxRepository {
         }
     }
 
-    public void append(long seq, StatusEvent event) {
+    /** Appends {@code event} as entry {@code seq}, with the trace context of the span that wrote it (or null). */
+    public void append(long seq, StatusEvent event, String traceparent) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox"
-                        + " (seq, event_id, user_id, topic, payload_json, occurred_at, attempts)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+                        + " (seq, event_id, user_id, topic, payload_json, occurred_at, attempts, traceparent)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
             insert.setLong(1, seq);
             insert.setString(2, event.eventId());
             insert.setString(3, event.userId());
             insert.setString(4, event.topic());
             insert.setString(5, Json.write(event));
             insert.setObject(6, event.occurredAt().atOffset(ZoneOffset.UTC));
+            insert.setString(7, traceparent);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException("cannot append event " + event.eventId() + " to the outbox", e);
@@ -71,7 +74,8 @@ public class OutboxRepository {
     public List<OutboxEntry> pendingAfter(long afterSeq, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT seq, event_id, user_id, topic, payload_json, attempts FROM outbox"
+                        "SELECT seq, event_id, user_id, topic, payload_json, occurred_at, attempts, traceparent"
+                                + " FROM outbox"
                                 + " WHERE seq > ? AND published_at IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
             select.setLong(1, afterSeq);
             select.setInt(2, limit);
@@ -79,7 +83,8 @@ public class OutboxRepository {
                 List<OutboxEntry> entries = new ArrayList<>();
                 while (rows.next()) {
                     entries.add(new OutboxEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getInt(6)));
+                            rows.getString(4), rows.getString(5),
+                            rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getInt(7), rows.getString(8)));
                 }
                 return entries;
             }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,7 @@ import java.util.function.ToDoubleFunction;
  * change and no fault ever fires. The gateway's own fault is {@code gatewayDisconnectRate}: a push
  * closes the socket with {@code CloseCodes.CHAOS} instead of sending.
  */
+@Startup
 @ApplicationScoped
 public class GatewayChaos {
 

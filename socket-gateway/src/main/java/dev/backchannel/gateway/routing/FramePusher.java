@@ -7,6 +7,7 @@ import dev.backchannel.schemas.StatusEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
@@ -44,14 +45,18 @@ public class FramePusher {
         this.clock = clock;
     }
 
-    /** Returns how many sockets the frame was handed to (sent or held for after a replay). */
+    /**
+     * Returns how many sockets the frame was handed to (sent or held for after a replay). An event
+     * handed to at least one socket counts once in the push latency (commit to socket).
+     */
     public int push(StatusEvent event) {
         Audience audience = Audience.of(event);
         if (audience.isEmpty()) {
             LOG.warnf("status event %s is a command outcome without userId: not pushed", event.eventId());
             return 0;
         }
-        EventFrame frame = new EventFrame(event.eventId(), FrameText.ofPushed(event.payload(), clock.instant()));
+        Instant pushedAt = clock.instant();
+        EventFrame frame = new EventFrame(event.eventId(), FrameText.ofPushed(event.payload(), pushedAt));
         int pushed = 0;
         if (audience.userId() != null) {
             for (ClientSocket socket : sockets.ofUser(audience.userId())) {
@@ -65,6 +70,9 @@ public class FramePusher {
                     pushed += deliver(socket, frame);
                 }
             }
+        }
+        if (pushed > 0) {
+            metrics.pushed(EventTiming.of(event.payload()), pushedAt);
         }
         return pushed;
     }

@@ -1,0 +1,67 @@
+package dev.backchannel.gateway.messaging;
+
+import dev.backchannel.gateway.routing.EventTiming;
+import dev.backchannel.schemas.Addresses;
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.StatusEvent;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * What the outbox relay says about a status message in its application properties: when it
+ * published it ({@code publishedAt}), after how many attempts ({@code publishAttempts}), and the
+ * trace context of its publish span ({@code traceparent}). Properties that are missing or malformed
+ * are ignored: an event from another producer is pushed all the same.
+ */
+record PublishProperties(Instant publishedAt, Integer publishAttempts, String traceparent) {
+
+    private static final TextMapGetter<PublishProperties> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(PublishProperties carrier) {
+            return List.of(Addresses.TRACEPARENT_PROPERTY);
+        }
+
+        @Override
+        public String get(PublishProperties carrier, String key) {
+            return carrier != null && Addresses.TRACEPARENT_PROPERTY.equals(key) ? carrier.traceparent() : null;
+        }
+    };
+
+    static PublishProperties of(JsonObject properties) {
+        if (properties == null) {
+            return new PublishProperties(null, null, null);
+        }
+        Object at = properties.getValue(Addresses.PUBLISHED_AT_PROPERTY);
+        Object attempts = properties.getValue(Addresses.PUBLISH_ATTEMPTS_PROPERTY);
+        Object traceparent = properties.getValue(Addresses.TRACEPARENT_PROPERTY);
+        Integer count = attempts instanceof Number n && n.intValue() >= 1 ? n.intValue() : null;
+        return new PublishProperties(instant(at), count, traceparent instanceof String text ? text : null);
+    }
+
+    /** {@code event} with the publish time and attempts in its frame's timing, when both are known. */
+    StatusEvent applyTo(StatusEvent event) {
+        if (publishedAt == null || publishAttempts == null || !(event.payload() instanceof Frame.Event frame)) {
+            return event;
+        }
+        return new StatusEvent(event.eventId(), event.occurredAt(), event.userId(), event.topic(),
+                EventTiming.withPublished(frame, publishedAt, publishAttempts));
+    }
+
+    /** The context of the publish span, to continue the trace from; the root context when there is none. */
+    Context traceContext() {
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), this, GETTER);
+    }
+
+    private static Instant instant(Object value) {
+        try {
+            return value instanceof String text ? Instant.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
