@@ -1,5 +1,7 @@
 package dev.backchannel.api;
 
+import dev.backchannel.testsupport.MetricsPage;
+
 import static dev.backchannel.api.Requests.createBody;
 import static dev.backchannel.api.Requests.postCommand;
 import static io.restassured.RestAssured.given;

@@ -1,5 +1,7 @@
 package dev.backchannel.processor;
 
+import dev.backchannel.testsupport.MetricsPage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.backchannel.api;
+package dev.backchannel.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** This service's {@code /q/metrics}, read as Prometheus text, and the metrics {@code docs/metrics.md} documents. */
-final class MetricsPage {
+public final class MetricsPage {
 
     /** A row of the table in docs/metrics.md: | `name` | type | service | ... */
     private static final Pattern DOCUMENTED =
@@ -26,12 +26,12 @@ final class MetricsPage {
         this.text = text;
     }
 
-    static MetricsPage scrape() {
+    public static MetricsPage scrape() {
         return new MetricsPage(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     /** The value of the one sample of {@code name} whose labels include {@code labels}; 0 when there is none. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         return Arrays.stream(text.split("\n"))
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> labels.entrySet().stream()
@@ -41,13 +41,13 @@ final class MetricsPage {
     }
 
     /** Whether any sample of the family {@code name} is on the page (histograms: its buckets or count). */
-    boolean has(String name) {
+    public boolean has(String name) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{| |_bucket|_count)").matcher(text);
         return matcher.find();
     }
 
     /** Metric names that {@code docs/metrics.md} says {@code service} exposes. */
-    static List<String> documentedFor(String service) {
+    public static List<String> documentedFor(String service) {
         try {
             return Files.readAllLines(Path.of("..", "docs", "metrics.md")).stream()
                     .map(DOCUMENTED::matcher).filter(Matcher::find)
@@ -58,7 +58,7 @@ final class MetricsPage {
         }
     }
 
-    static void assertEveryDocumentedMetricIsExposed(String service) {
+    public static void assertEveryDocumentedMetricIsExposed(String service) {
         List<String> documented = documentedFor(service);
         assertThat(documented).as("metrics documented for " + service).isNotEmpty();
         MetricsPage page = scrape();
