@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Alice and Bob side by side in a short session (a few items, a success toast for Alice, Bob's
- * stale edit refused), photographed into {@code e2e-tests/target/screenshots/}. On a fresh system,
- * {@code mvn -B install -Dtest=BrowserScreenshotTest -Dbackchannel.docs.screenshot=true} writes it
- * to {@code docs/browser-two-users.png} instead.
+ * Makes the documentation's screenshot: Alice and Bob side by side in a short session (a few items,
+ * a success toast for Alice, Bob's stale edit refused). A tool, not part of the test command (its
+ * name is not one surefire picks up; BrowserTwoUsersTest covers the same behaviour):
+ * {@code mvn -B verify -Dtest=BrowserScreenshots -Dbackchannel.docs.screenshot=true} writes
+ * {@code docs/browser-two-users.png}; without the property it goes to {@code target/screenshots/}.
  */
 @ExtendWith(BrowserChromium.class)
-class BrowserScreenshotTest {
+class BrowserScreenshots {
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 900;
