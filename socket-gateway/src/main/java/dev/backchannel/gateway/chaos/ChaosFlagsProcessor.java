@@ -1,14 +1,13 @@
 package dev.backchannel.gateway.chaos;
 
+import dev.backchannel.gateway.messaging.MessageBodies;
+
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.SchemaValidator;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -30,7 +29,7 @@ public class ChaosFlagsProcessor {
 
     @Incoming(Addresses.CHAOS)
     public void onChaosFlags(Object body) {
-        String json = text(body);
+        String json = MessageBodies.asText(body);
         if (json == null || !SchemaValidator.instance().violations(MessageSchema.CHAOS_FLAGS, json).isEmpty()) {
             LOG.warnf("ignoring chaos flags that do not match the schema: %s", json);
             return;
@@ -39,21 +38,5 @@ public class ChaosFlagsProcessor {
         chaos.apply(flags);
         LOG.infof("chaos flags received (%s here): gatewayDisconnectRate=%s",
                 chaos.enabled() ? "applied" : "ignored, chaos disabled", flags.gatewayDisconnectRate());
-    }
-
-    private static String text(Object body) {
-        if (body instanceof JsonObject object) {
-            return object.encode();
-        }
-        if (body instanceof String string) {
-            return string;
-        }
-        if (body instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (body instanceof Buffer buffer) {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-        return null;
     }
 }

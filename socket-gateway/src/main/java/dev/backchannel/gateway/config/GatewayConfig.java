@@ -70,6 +70,19 @@ public interface GatewayConfig {
     Replay replay();
 
     /** Bounds of the per-user and per-topic history kept for {@code resume}, and the resume hold. */
+    /** Where the browser client served at {@code /} sends commands and queries. */
+    Client client();
+
+    interface Client {
+        /** Base URL of api-command as the browser reaches it. */
+        @WithDefault("http://localhost:8081")
+        String apiUrl();
+
+        /** Base URL of the processor's query side as the browser reaches it. */
+        @WithDefault("http://localhost:8082")
+        String queryUrl();
+    }
+
     interface Replay {
 
         /** Events older than this (since this node consumed them) are forgotten. */

@@ -7,9 +7,6 @@ import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.SchemaValidator;
 import dev.backchannel.schemas.StatusEvent;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,7 +20,11 @@ final class StatusEventReader {
 
     /** Throws {@link InvalidStatusEvent} for anything that is not a valid status event. */
     static StatusEvent read(Object body) {
-        JsonNode json = parse(text(body));
+        String text = MessageBodies.asText(body);
+        if (text == null) {
+            throw new InvalidStatusEvent("?", "body is " + (body == null ? "empty" : body.getClass().getSimpleName()));
+        }
+        JsonNode json = parse(text);
         List<Problem.FieldError> violations = SchemaValidator.instance().violations(MessageSchema.STATUS_EVENT, json);
         if (!violations.isEmpty()) {
             throw new InvalidStatusEvent(json.path("eventId").asText("?"),
@@ -34,22 +35,6 @@ final class StatusEventReader {
         } catch (JsonProcessingException e) {
             throw new InvalidStatusEvent(json.path("eventId").asText("?"), e.getOriginalMessage());
         }
-    }
-
-    private static String text(Object body) {
-        if (body instanceof JsonObject object) {
-            return object.encode();
-        }
-        if (body instanceof String string) {
-            return string;
-        }
-        if (body instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (body instanceof Buffer buffer) {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-        throw new InvalidStatusEvent("?", "body is " + (body == null ? "empty" : body.getClass().getSimpleName()));
     }
 
     private static JsonNode parse(String text) {

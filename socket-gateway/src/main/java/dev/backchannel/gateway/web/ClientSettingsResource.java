@@ -1,10 +1,10 @@
 package dev.backchannel.gateway.web;
 
+import dev.backchannel.gateway.config.GatewayConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /client-settings.json}: where the browser client served at {@code /} finds the
@@ -19,13 +19,9 @@ public class ClientSettingsResource {
 
     private final String body;
 
-    ClientSettingsResource(
-            @ConfigProperty(name = "backchannel.gateway.client.api-url", defaultValue = "http://localhost:8081")
-            String apiUrl,
-            @ConfigProperty(name = "backchannel.gateway.client.query-url", defaultValue = "http://localhost:8082")
-            String queryUrl) {
-        this.body = new JsonObject().put("apiUrl", apiUrl).put("queryUrl", queryUrl)
-                .put("socketPath", SOCKET_PATH).encode();
+    ClientSettingsResource(GatewayConfig config) {
+        this.body = new JsonObject().put("apiUrl", config.client().apiUrl())
+                .put("queryUrl", config.client().queryUrl()).put("socketPath", SOCKET_PATH).encode();
     }
 
     void route(@Observes Router router) {

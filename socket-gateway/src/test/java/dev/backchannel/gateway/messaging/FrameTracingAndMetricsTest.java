@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backchannel.gateway.GatewayReadiness;
-import dev.backchannel.gateway.MetricsPage;
+import dev.backchannel.testsupport.MetricsPage;
 import dev.backchannel.gateway.StatusEvents;
 import dev.backchannel.gateway.StatusPublisher;
 import dev.backchannel.gateway.TestSocket;
