@@ -73,6 +73,7 @@ public final class Bench {
         LoadFleet fleet = null;
         BaselineProcess baseline = null;
         StatusInjector injector = null;
+        StatusInjector baselineInjector = null;
         try {
             Files.createDirectories(runDir.resolve("logs"));
             int sockets = Math.max(profile.capacitySockets(), profile.fanOutSockets());
@@ -93,17 +94,21 @@ public final class Bench {
             options.log().accept("signing users in ...");
             injector = StatusInjector.connect(vertx, system.amqpHost(), system.amqpPort(), system.amqpUser(),
                     system.amqpPassword());
+            baselineInjector = StatusInjector.connect(vertx, BaselineProcess.BROKER_FED_ADDRESS, system.amqpHost(),
+                    system.amqpPort(), system.amqpUser(), system.amqpPassword());
+            baseline.subscribe(system.amqpHost(), system.amqpPort(), system.amqpUser(), system.amqpPassword());
             int users = Math.max(profile.capacityUsers(), profile.fanOutUsers());
             Map<String, String> tokens = UserTokens.signIn(system.apiUrl(),
                     IntStream.range(0, users).mapToObj(i -> String.format("bench-u%05d", i)).toList(), 16);
             describe(report, profile, system, fleet);
-            BenchContext context = new BenchContext(profile, system, baseline, fleet, injector, tokens, report,
+            BenchContext context = new BenchContext(profile, system, baseline, fleet, injector, baselineInjector, tokens, report,
                     new Charts(runDir));
             runScenarios(context, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             close(injector);
+            close(baselineInjector);
             close(baseline);
             close(fleet);
             close(local);
@@ -137,7 +142,7 @@ public final class Bench {
         }
         if (wanted(options, "end-to-end")) {
             EndToEndScenario endToEnd = new EndToEndScenario(context);
-            options.log().accept("end to end: " + context.profile().e2eCommandsPerSec() + " commands/s ...");
+            options.log().accept("end to end: " + context.profile().e2eRates() + " commands/s ...");
             attempt(endToEnd::run, List.of(endToEnd.report()));
             report.scenarios().add(endToEnd.report());
         }

@@ -16,6 +16,13 @@ import java.util.List;
 /** The driver's handle on a forked {@link BaselineServer}. */
 public final class BaselineProcess implements AutoCloseable {
 
+    /**
+     * The multicast address the broker-fed baseline subscribes to: made like {@code status} (durable
+     * messages, a durable subscription), but its own, so the gateway's subscription gets none of
+     * the baseline's events and neither side pays for the other's run.
+     */
+    public static final String BROKER_FED_ADDRESS = "bench.status";
+
     private final ServiceProcess process;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,6 +55,17 @@ public final class BaselineProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Attaches the broker-fed side to the broker (once, before the first broker-fed run). */
+    public void subscribe(String host, int port, String user, String password) {
+        JsonObject broker = new JsonObject().put("host", host).put("port", port).put("user", user)
+                .put("password", password).put("address", BROKER_FED_ADDRESS);
+        String answer = send(HttpRequest.newBuilder(url("/bench/subscribe")).timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(broker.encode())).build());
+        if (!"subscribed".equals(answer)) {
+            throw new IllegalStateException("the broker-fed baseline could not subscribe: " + answer);
+        }
     }
 
     /** Publishes the schedule inside the baseline; returns its answer once every frame was written. */

@@ -4,6 +4,11 @@ import dev.backchannel.bench.publish.BenchEvents;
 import dev.backchannel.bench.publish.OpenLoopSchedule;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -23,9 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the machine allows: a minimal websocket server on the gateway's own library (Vert.x) that
  * accepts the same sockets (same path, subprotocol and bearer token, which it reads but does not
- * verify) and writes the same frames to them, serialised once per event, with no broker, no
- * schema checks, no replay and no bounds. {@code POST /bench/emit} makes it publish an
- * {@link OpenLoopSchedule} itself. Run as its own process: {@code BaselineServer <port>}.
+ * verify) and writes the same frames to them, serialised once per event, with no schema checks, no
+ * replay and no bounds. It is fed two ways, one baseline each:
+ * <ul>
+ * <li><b>the ceiling</b>, no broker: {@code POST /bench/emit} makes it publish an
+ * {@link OpenLoopSchedule} itself;</li>
+ * <li><b>broker-fed</b>: {@code POST /bench/subscribe} attaches it to the same embedded broker, with a
+ * durable subscription to a multicast address like the gateway's own to {@code status} (the bench
+ * uses {@link BaselineProcess#BROKER_FED_ADDRESS}, so the gateway does not get these events too); for
+ * each status event it reads {@code userId} and {@code payload}, stamps {@code timing.pushedAt} and
+ * writes the payload to that user's sockets, nothing else. Messages are accepted as they arrive.</li>
+ * </ul>
+ * Run as its own process: {@code BaselineServer <port>}.
  */
 public final class BaselineServer {
 
@@ -95,6 +109,9 @@ public final class BaselineServer {
                     .end(new JsonObject().put("open", open.get())
                             .put("heapUsed", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
                             .encode());
+            case "/bench/subscribe" -> request.body().compose(body -> subscribe(body.toJsonObject()))
+                    .onSuccess(ignored -> request.response().end("subscribed"))
+                    .onFailure(e -> request.response().setStatusCode(500).end(String.valueOf(e)));
             case "/bench/emit" -> request.body().onSuccess(body -> {
                 JsonObject plan = body.toJsonObject();
                 OpenLoopSchedule schedule = new OpenLoopSchedule(plan.getDouble("rate"), plan.getInteger("count"),
@@ -103,6 +120,32 @@ public final class BaselineServer {
                         .putHeader("Content-Type", "application/json").end(result.encode()));
             });
             default -> request.response().setStatusCode(404).end();
+        }
+    }
+
+    /** Attaches a durable subscription to {@code address}, as the gateway has one to {@code status}. */
+    private Future<Void> subscribe(JsonObject broker) {
+        AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.getString("host"))
+                .setPort(broker.getInteger("port")).setUsername(broker.getString("user"))
+                .setPassword(broker.getString("password")).setContainerId("bench-baseline"));
+        return client.connect().compose(connection -> connection.createReceiver(broker.getString("address"),
+                new AmqpReceiverOptions().addCapability("topic").setDurable(true).setLinkName("bench-baseline")))
+                .map(receiver -> {
+                    receiver.handler(this::onStatusEvent);
+                    return null;
+                });
+    }
+
+    private void onStatusEvent(AmqpMessage message) {
+        JsonObject event = new JsonObject(message.bodyAsBinary());
+        JsonObject payload = event.getJsonObject("payload");
+        JsonObject timing = payload.getJsonObject("timing");
+        if (timing != null) {
+            timing.put("pushedAt", Instant.now().toString());
+        }
+        String frame = payload.encode();
+        for (ServerWebSocket ws : byUser.getOrDefault(event.getString("userId"), List.of())) {
+            ws.writeTextMessage(frame);
         }
     }
 

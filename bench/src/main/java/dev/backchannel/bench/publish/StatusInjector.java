@@ -38,19 +38,25 @@ public final class StatusInjector implements AutoCloseable {
     }
 
     public static StatusInjector connect(Vertx vertx, String host, int port, String user, String password) {
+        return connect(vertx, Addresses.STATUS, host, port, user, password);
+    }
+
+    /** Publishes onto {@code address} instead (a multicast address made like {@code status}). */
+    public static StatusInjector connect(Vertx vertx, String address, String host, int port, String user,
+            String password) {
         AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(host).setPort(port)
                 .setUsername(user).setPassword(password));
         Context context = vertx.getOrCreateContext();
         CompletableFuture<AmqpSender> sender = new CompletableFuture<>();
         context.runOnContext(ignored -> client.connect()
-                .compose(connection -> connection.createSender(Addresses.STATUS,
+                .compose(connection -> connection.createSender(address,
                         new AmqpSenderOptions().addCapability("topic")))
                 .onSuccess(sender::complete).onFailure(sender::completeExceptionally));
         try {
             return new StatusInjector(vertx, client, sender.get(15, TimeUnit.SECONDS), context);
         } catch (Exception e) {
             client.close();
-            throw new IllegalStateException("cannot publish onto " + Addresses.STATUS + " at " + host + ":" + port, e);
+            throw new IllegalStateException("cannot publish onto " + address + " at " + host + ":" + port, e);
         }
     }
 

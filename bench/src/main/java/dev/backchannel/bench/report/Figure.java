@@ -7,12 +7,21 @@ package dev.backchannel.bench.report;
  * @param value    our figure (NaN when it could not be measured)
  * @param unit     its unit
  * @param target   the target, as text ({@code null}: no target)
- * @param baseline the baseline's figure under the same load (NaN: no baseline for it)
+ * @param baseline the baseline's figure under the same load (NaN: no baseline for it); for fan-out the
+ *                 broker-fed baseline (the same broker feeding a minimal Vert.x server)
+ * @param ceiling  the ceiling's figure under the same load (NaN: none): the minimal server with no
+ *                 broker, publishing the plan itself
  * @param verdict  {@link Verdict}
  * @param limits   what limits us here, as far as the run shows it
  */
-public record Figure(String name, double value, String unit, String target, double baseline, Verdict verdict,
-        String limits) {
+public record Figure(String name, double value, String unit, String target, double baseline, double ceiling,
+        Verdict verdict, String limits) {
+
+    /** A figure with a baseline but no ceiling. */
+    public Figure(String name, double value, String unit, String target, double baseline, Verdict verdict,
+            String limits) {
+        this(name, value, unit, target, baseline, Double.NaN, verdict, limits);
+    }
 
     public enum Verdict {
         PASS("pass"), FALLS_SHORT("falls short"), NO_TARGET("—"), NOT_MEASURED("not measured"), SMALLER_RUN("n/a at this size");
@@ -49,16 +58,25 @@ public record Figure(String name, double value, String unit, String target, doub
     }
 
     public Figure withBaseline(double baselineValue) {
-        return new Figure(name, value, unit, target, baselineValue, verdict, limits);
+        return new Figure(name, value, unit, target, baselineValue, ceiling, verdict, limits);
+    }
+
+    public Figure withCeiling(double ceilingValue) {
+        return new Figure(name, value, unit, target, baseline, ceilingValue, verdict, limits);
     }
 
     public Figure limitedBy(String text) {
-        return new Figure(name, value, unit, target, baseline, verdict, text);
+        return new Figure(name, value, unit, target, baseline, ceiling, verdict, text);
     }
 
     /** Our figure over the baseline's (NaN without a baseline). */
     public double ratio() {
         return Double.isNaN(baseline) || baseline == 0 ? Double.NaN : value / baseline;
+    }
+
+    /** Our figure over the ceiling's (NaN without a ceiling). */
+    public double ceilingRatio() {
+        return Double.isNaN(ceiling) || ceiling == 0 ? Double.NaN : value / ceiling;
     }
 
     private static Verdict judge(double value, boolean ok) {

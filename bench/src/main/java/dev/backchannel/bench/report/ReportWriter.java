@@ -53,6 +53,8 @@ public final class ReportWriter {
                 f.put("target", figure.target());
                 f.put("baseline", number(figure.baseline()));
                 f.put("ratioToBaseline", number(figure.ratio()));
+                f.put("ceiling", number(figure.ceiling()));
+                f.put("ratioToCeiling", number(figure.ceilingRatio()));
                 f.put("verdict", figure.verdict().toString());
                 f.put("limits", figure.limits());
                 figures.add(f);
@@ -74,8 +76,11 @@ public final class ReportWriter {
                 report.seconds())).append(" s. ");
         md.append(report.environment().getOrDefault("summary", "")).append("\n\n");
         md.append(table(report));
-        md.append("\nRatio = our figure / the baseline's (a plain Vert.x websocket server writing the same frames to ")
-                .append("the same sockets under the same load, in the same run).\n");
+        md.append("\nRatio = our figure / the baseline's under the same load, in the same run (for rates higher is ")
+                .append("better, for latency and memory lower is better). The baseline is a plain Vert.x websocket ")
+                .append("server writing the same frames to the same sockets; for fan-out it is fed by the same broker ")
+                .append("(a durable subscription like the gateway's), and the ceiling is the same server with no ")
+                .append("broker, publishing the plan itself.\n");
         for (ScenarioReport scenario : report.scenarios()) {
             if (scenario.error() != null) {
                 md.append("\n**").append(scenario.title()).append(" did not finish:** ").append(scenario.error())
@@ -100,8 +105,8 @@ public final class ReportWriter {
 
     public static String table(Report report) {
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | figure | ours | target | baseline | ratio | verdict | what limits us |\n");
-        md.append("|---|---|---:|---|---:|---:|---|---|\n");
+        md.append("| scenario | figure | ours | target | baseline | ratio | ceiling | ratio | verdict | what limits us |\n");
+        md.append("|---|---|---:|---|---:|---:|---:|---:|---|---|\n");
         for (ScenarioReport scenario : report.scenarios()) {
             for (Figure figure : scenario.figures()) {
                 md.append("| ").append(scenario.title()).append(" | ").append(figure.name()).append(" | ")
@@ -110,11 +115,15 @@ public final class ReportWriter {
                         .append(Double.isNaN(figure.baseline()) ? "" : format(figure.baseline()) + " " + figure.unit())
                         .append(" | ").append(Double.isNaN(figure.ratio()) ? "" : String.format(Locale.ROOT, "%.2f",
                                 figure.ratio()))
+                        .append(" | ").append(Double.isNaN(figure.ceiling()) ? "" : format(figure.ceiling()) + " "
+                                + figure.unit())
+                        .append(" | ").append(Double.isNaN(figure.ceilingRatio()) ? "" : String.format(Locale.ROOT,
+                                "%.2f", figure.ceilingRatio()))
                         .append(" | ").append(figure.verdict()).append(" | ")
                         .append(figure.limits() == null ? "" : figure.limits()).append(" |\n");
             }
             if (scenario.error() != null) {
-                md.append("| ").append(scenario.title()).append(" | did not finish | | | | | error | ")
+                md.append("| ").append(scenario.title()).append(" | did not finish | | | | | | | error | ")
                         .append(scenario.error().replace("|", "/")).append(" |\n");
             }
         }

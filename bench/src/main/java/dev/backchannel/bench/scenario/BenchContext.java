@@ -13,9 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a scenario works with: sizes, the system, the baseline, the load generator, the report. */
+/**
+ * Everything a scenario works with: sizes, the system, the baseline, the load generator, the report.
+ * {@code injector} publishes onto {@code status} (the gateway's feed), {@code baselineInjector} onto
+ * the broker-fed baseline's address on the same broker.
+ */
 public record BenchContext(BenchProfile profile, SystemUnderTest system, BaselineProcess baseline, LoadFleet fleet,
-        StatusInjector injector, Map<String, String> tokens, Report report, Charts charts) {
+        StatusInjector injector, StatusInjector baselineInjector, Map<String, String> tokens, Report report,
+        Charts charts) {
 
     /** The first {@code users} benchmark users, each with {@code windows} sockets: user-major order. */
     public List<SocketSpec> sockets(List<String> users, int windows) {

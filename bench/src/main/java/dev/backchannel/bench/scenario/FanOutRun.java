@@ -18,7 +18,20 @@ import org.HdrHistogram.Histogram;
  */
 final class FanOutRun {
 
-    enum Side { GATEWAY, BASELINE }
+    /**
+     * Who is measured: the gateway (events onto {@code status}); the broker-fed baseline (the same
+     * events onto its own address on the same broker); the ceiling (the baseline publishing the plan
+     * itself, no broker).
+     */
+    enum Side {
+        GATEWAY("gateway"), BROKER_FED("baseline"), CEILING("baseline");
+
+        private final String process;
+
+        Side(String process) {
+            this.process = process;
+        }
+    }
 
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration MIN_DRAIN = Duration.ofSeconds(10);
@@ -47,8 +60,9 @@ final class FanOutRun {
         Map<String, Long> pids = context.processes();
         CpuSample before = CpuSample.of(pids);
         double publisherLagMs;
-        if (side == Side.GATEWAY) {
-            StatusInjector.Outcome outcome = context.injector()
+        if (side != Side.CEILING) {
+            StatusInjector injector = side == Side.GATEWAY ? context.injector() : context.baselineInjector();
+            StatusInjector.Outcome outcome = injector
                     .publish(schedule, Duration.ofMillis(200), Duration.ofSeconds(30)).join();
             publisherLagMs = outcome.maxLagMillis();
         } else {
@@ -59,7 +73,7 @@ final class FanOutRun {
         CpuSample after = CpuSample.of(pids);
         LoadFleet.Collected collected = fleet.collect();
         return new Result(schedule, expected, collected, after.coresSince(before),
-                after.usedSince(before, side == Side.GATEWAY ? "gateway" : "baseline"), publisherLagMs);
+                after.usedSince(before, side.process), publisherLagMs);
     }
 
     private static Duration drainTime(long expected, double knownRate) {

@@ -1,0 +1,66 @@
+package dev.backchannel.bench.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JDK Flight Recorder profiles of the measured processes during one phase of a scenario, when the
+ * environment variable {@code BENCH_JFR} names a folder: {@code <folder>/<phase>-<role>.jfr}, with
+ * the {@code profile} settings. Read them with {@code jfr print --events jdk.ExecutionSample} or
+ * {@code jfr summary}. Off (and free) otherwise.
+ */
+final class FlightRecordings implements AutoCloseable {
+
+    private static final String NAME = "bench";
+
+    private final List<Long> recording = new ArrayList<>();
+
+    private FlightRecordings() {
+    }
+
+    /** Starts a recording in each process (role → pid) when BENCH_JFR is set. */
+    static FlightRecordings start(String phase, Map<String, Long> processes) {
+        FlightRecordings recordings = new FlightRecordings();
+        String folder = System.getenv("BENCH_JFR");
+        if (folder == null || folder.isBlank()) {
+            return recordings;
+        }
+        try {
+            Files.createDirectories(Path.of(folder));
+        } catch (IOException e) {
+            return recordings;
+        }
+        processes.forEach((role, pid) -> {
+            Path file = Path.of(folder).toAbsolutePath().resolve(phase + "-" + role + ".jfr");
+            if (pid > 0 && jcmd(pid, "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file)) {
+                recordings.recording.add(pid);
+            }
+        });
+        return recordings;
+    }
+
+    @Override
+    public void close() {
+        recording.forEach(pid -> jcmd(pid, "JFR.stop", "name=" + NAME));
+    }
+
+    private static boolean jcmd(long pid, String... command) {
+        List<String> args = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+        args.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(args).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
