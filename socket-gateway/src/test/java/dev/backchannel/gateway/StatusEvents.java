@@ -1,8 +1,10 @@
 package dev.backchannel.gateway;
 
+import dev.backchannel.gateway.messaging.StatusEventReader;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemStatus;
+import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Timing;
 import dev.backchannel.schemas.Topics;
@@ -20,6 +22,11 @@ public final class StatusEvents {
     private static final AtomicLong LAST = new AtomicLong();
 
     private StatusEvents() {
+    }
+
+    /** The event as this node reads it off the broker. */
+    public static StatusUpdate update(StatusEvent event) {
+        return StatusEventReader.read(Json.write(event));
     }
 
     public static String newEventId() {

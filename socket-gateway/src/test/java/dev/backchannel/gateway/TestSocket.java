@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backchannel.schemas.Json;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -57,9 +58,11 @@ public final class TestSocket implements AutoCloseable {
     public static TestSocket connect(Vertx vertx, WebSocketConnectOptions options) throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         try {
-            // handlers are set on the event loop, in the connect callback, so no early frame is missed
-            return client.connect(options).map(socket -> new TestSocket(client, socket)).toCompletionStage()
-                    .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            // handlers are set before connecting, so no early frame (the welcome) is missed
+            ClientWebSocket socket = client.webSocket();
+            TestSocket test = new TestSocket(client, socket);
+            socket.connect(options).toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return test;
         } catch (Exception e) {
             client.close();
             throw e;

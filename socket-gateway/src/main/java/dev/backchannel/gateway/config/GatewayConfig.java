@@ -66,10 +66,17 @@ public interface GatewayConfig {
     @WithDefault("${BACKCHANNEL_CHAOS_ENABLED:false}")
     boolean chaosEnabled();
 
-    /** The replay window that answers {@code resume}. */
-    Replay replay();
+    /**
+     * Status events the broker may stream ahead to this node before it accepted the earlier ones (the
+     * AMQP link credit of the node's subscription). Enough to keep the push busy; every one of them is
+     * still accepted only after it was pushed.
+     */
+    @WithDefault("1000")
+    int statusPrefetch();
 
     /** Bounds of the per-user and per-topic history kept for {@code resume}, and the resume hold. */
+    Replay replay();
+
     /** Where the browser client served at {@code /} sends commands and queries. */
     Client client();
 

@@ -3,7 +3,7 @@ package dev.backchannel.gateway.lifecycle;
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.LocalSockets;
-import dev.backchannel.schemas.CloseCodes;
+import dev.backchannel.gateway.routing.ServerClose;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -66,10 +66,9 @@ public class GracefulShutdown {
         List<ClientSocket> open = List.copyOf(sockets.all());
         CountDownLatch closed = new CountDownLatch(open.size());
         for (ClientSocket socket : open) {
-            if (!socket.close(CloseCodes.GOING_AWAY, "server going away: reconnect and resume", closed::countDown)) {
+            if (!socket.close(ServerClose.GOING_AWAY, ServerClose.GOING_AWAY.reason(), closed::countDown)) {
                 closed.countDown();
             }
-            sockets.remove(socket.id());
         }
         try {
             if (!closed.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,30 +1,33 @@
 package dev.backchannel.gateway.lifecycle;
 
-import dev.backchannel.schemas.Addresses;
-import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
+import dev.backchannel.gateway.messaging.StatusSubscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * This node's consumption of {@code status} (a pausable channel: {@code mp.messaging.incoming.status.pausable}).
- * Pausing stops asking the broker for more; unacknowledged events stay in the node's subscription.
+ * This node's consumption of {@code status}, as graceful shutdown sees it. Pausing stops taking
+ * events; what was not accepted stays in the node's durable subscription.
  */
 @ApplicationScoped
 public class StatusConsumption {
 
+    private final StatusSubscription subscription;
+
     @Inject
-    ChannelRegistry channels;
+    public StatusConsumption(StatusSubscription subscription) {
+        this.subscription = subscription;
+    }
+
+    /** For tests that count the calls. */
+    protected StatusConsumption() {
+        this.subscription = null;
+    }
 
     public void pause() {
-        PausableChannel channel = channels.getPausable(Addresses.STATUS);
-        if (channel != null) {
-            channel.pause();
-        }
+        subscription.pause();
     }
 
     public boolean isPaused() {
-        PausableChannel channel = channels.getPausable(Addresses.STATUS);
-        return channel != null && channel.isPaused();
+        return subscription.isPaused();
     }
 }

@@ -1,9 +1,6 @@
 package dev.backchannel.gateway.messaging;
 
-import dev.backchannel.gateway.routing.EventTiming;
 import dev.backchannel.schemas.Addresses;
-import dev.backchannel.schemas.Frame;
-import dev.backchannel.schemas.StatusEvent;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -43,13 +40,21 @@ record PublishProperties(Instant publishedAt, Integer publishAttempts, String tr
         return new PublishProperties(instant(at), count, traceparent instanceof String text ? text : null);
     }
 
-    /** {@code event} with the publish time and attempts in its frame's timing, when both are known. */
-    StatusEvent applyTo(StatusEvent event) {
-        if (publishedAt == null || publishAttempts == null || !(event.payload() instanceof Frame.Event frame)) {
-            return event;
+    /** No properties: an event whose producer stamped nothing. */
+    static final PublishProperties NONE = new PublishProperties(null, null, null);
+
+    /**
+     * Whether the publish span was sampled (the W3C {@code traceparent} flags say so): only then is
+     * the push worth a span of its own. Nothing is sampled by default, so the push path builds no
+     * span and extracts no context.
+     */
+    boolean sampled() {
+        // version-traceid-spanid-flags: 2 + 1 + 32 + 1 + 16 + 1 + 2 characters
+        if (traceparent == null || traceparent.length() != 55) {
+            return false;
         }
-        return new StatusEvent(event.eventId(), event.occurredAt(), event.userId(), event.topic(),
-                EventTiming.withPublished(frame, publishedAt, publishAttempts));
+        int flags = Character.digit(traceparent.charAt(54), 16);
+        return flags >= 0 && (flags & 1) == 1;
     }
 
     /** The context of the publish span, to continue the trace from; the root context when there is none. */

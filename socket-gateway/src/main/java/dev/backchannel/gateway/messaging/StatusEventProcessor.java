@@ -1,29 +1,27 @@
 package dev.backchannel.gateway.messaging;
 
-import dev.backchannel.gateway.GatewayMetrics;
+import dev.backchannel.gateway.StatusUpdate;
+import dev.backchannel.gateway.metrics.GatewayMetrics;
 import dev.backchannel.gateway.replay.ReplayWindow;
 import dev.backchannel.gateway.routing.FramePusher;
 import dev.backchannel.schemas.Addresses;
-import dev.backchannel.schemas.StatusEvent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes this node's durable subscription to {@code status} (see application.properties), one
- * event at a time in the order the broker holds them (one user's events in commit order), records
- * each in the {@link ReplayWindow} and pushes it to the sockets it names. Every message is acked, an invalid one too (after one
- * log line): a bad event must never stop the channel.
+ * Handles each event of this node's subscription to {@code status} ({@link StatusSubscription}), in
+ * the order the broker holds them (one user's events in commit order): reads it, records it in the
+ * {@link ReplayWindow} and pushes it to the sockets it names. An invalid event is dropped after one
+ * log line and counted: a bad event must never stop the subscription.
  *
- * <p>The relay's {@code publishedAt} and {@code publishAttempts} go into the frame's timing before the
- * event is recorded, so a replay shows them too; the push is a span continuing the relay's publish span.
+ * <p>The relay's {@code publishedAt} and {@code publishAttempts} go into the frame's timing when it is
+ * read, so a replay shows them too. When the relay's publish span was sampled, the push is a span
+ * continuing it; otherwise (the default) no span is built.
  */
 @ApplicationScoped
 public class StatusEventProcessor {
@@ -42,23 +40,15 @@ public class StatusEventProcessor {
         this.tracer = tracer;
     }
 
-    @Incoming(Addresses.STATUS)
-    public CompletionStage<Void> onStatusEvent(Message<Object> message) {
+    /** One message's body and application properties. */
+    public void onStatusEvent(Object body, JsonObject properties) {
         try {
-            PublishProperties published = PublishProperties.of(message.getMetadata(IncomingAmqpMetadata.class)
-                    .map(IncomingAmqpMetadata::getProperties).orElse(null));
-            StatusEvent event = published.applyTo(StatusEventReader.read(message.getPayload()));
-            Span span = tracer.spanBuilder("status push").setSpanKind(SpanKind.CONSUMER)
-                    .setParent(published.traceContext())
-                    .setAttribute("messaging.destination.name", Addresses.STATUS)
-                    .setAttribute("messaging.message.id", event.eventId())
-                    .startSpan();
-            try (Scope ignored = span.makeCurrent()) {
-                // into the window first, whether or not a socket for it is open here: a resume may ask later
-                window.record(event);
-                span.setAttribute("backchannel.sockets", pusher.push(event));
-            } finally {
-                span.end();
+            PublishProperties published = PublishProperties.of(properties);
+            StatusUpdate update = StatusEventReader.read(body, published);
+            if (published.sampled()) {
+                pushTraced(update, published);
+            } else {
+                push(update);
             }
         } catch (StatusEventReader.InvalidStatusEvent e) {
             metrics.invalidStatusEvent();
@@ -66,6 +56,24 @@ public class StatusEventProcessor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not push a status event");
         }
-        return message.ack();
+    }
+
+    private int push(StatusUpdate update) {
+        // into the window first, whether or not a socket for it is open here: a resume may ask later
+        window.record(update);
+        return pusher.push(update);
+    }
+
+    private void pushTraced(StatusUpdate update, PublishProperties published) {
+        Span span = tracer.spanBuilder("status push").setSpanKind(SpanKind.CONSUMER)
+                .setParent(published.traceContext())
+                .setAttribute("messaging.destination.name", Addresses.STATUS)
+                .setAttribute("messaging.message.id", update.eventId())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            span.setAttribute("backchannel.sockets", push(update));
+        } finally {
+            span.end();
+        }
     }
 }

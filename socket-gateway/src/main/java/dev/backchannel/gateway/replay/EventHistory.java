@@ -1,6 +1,6 @@
 package dev.backchannel.gateway.replay;
 
-import dev.backchannel.schemas.StatusEvent;
+import dev.backchannel.gateway.StatusUpdate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 final class EventHistory {
 
     private final int capacity;
-    private final TreeMap<String, StatusEvent> events = new TreeMap<>();
+    private final TreeMap<String, StatusUpdate> events = new TreeMap<>();
     private String evictedThrough;
 
     EventHistory(int capacity) {
@@ -21,7 +21,7 @@ final class EventHistory {
     }
 
     /** Adds the event unless it is already here (a redelivery); returns whether it was added. */
-    boolean add(StatusEvent event) {
+    boolean add(StatusUpdate event) {
         if (evictedThrough != null && !EventIds.after(event.eventId(), evictedThrough)) {
             return false; // older than what was already given up: a late redelivery
         }
@@ -39,12 +39,12 @@ final class EventHistory {
         events.remove(eventId);
     }
 
-    Collection<StatusEvent> after(String eventId) {
+    Collection<StatusUpdate> after(String eventId) {
         return events.tailMap(eventId, false).values();
     }
 
-    void copyAfter(String eventId, Map<String, StatusEvent> into) {
-        for (StatusEvent event : after(eventId)) {
+    void copyAfter(String eventId, Map<String, StatusUpdate> into) {
+        for (StatusUpdate event : after(eventId)) {
             into.putIfAbsent(event.eventId(), event);
         }
     }

@@ -1,8 +1,8 @@
 package dev.backchannel.gateway.replay;
 
+import dev.backchannel.gateway.StatusUpdate;
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.gateway.routing.Audience;
-import dev.backchannel.schemas.StatusEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public class ReplayWindow {
     }
 
     /** Remembers one consumed event (a repeat of a retained event is ignored). */
-    public synchronized void record(StatusEvent event) {
+    public synchronized void record(StatusUpdate event) {
         Instant now = clock.instant();
         expireOlderThan(now.minus(maxAge));
         if (firstSeen == null) {
@@ -85,7 +85,7 @@ public class ReplayWindow {
         if (expiredThrough != null && EventIds.after(expiredThrough, lastEventId)) {
             return Replay.tooOld("event " + lastEventId + " is older than the replay window: reload");
         }
-        TreeMap<String, StatusEvent> merged = new TreeMap<>();
+        TreeMap<String, StatusUpdate> merged = new TreeMap<>();
         for (EventHistory history : histories(userId, topicNames)) {
             if (history.evictedThrough() != null && EventIds.after(history.evictedThrough(), lastEventId)) {
                 return Replay.tooOld("more events than the replay window holds since " + lastEventId + ": reload");

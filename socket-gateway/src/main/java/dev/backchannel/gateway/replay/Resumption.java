@@ -1,6 +1,6 @@
 package dev.backchannel.gateway.replay;
 
-import dev.backchannel.gateway.GatewayMetrics;
+import dev.backchannel.gateway.metrics.GatewayMetrics;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.EventFrame;
 import dev.backchannel.gateway.routing.FrameText;
@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 public class Resumption {
 
     private static final Logger LOG = Logger.getLogger(Resumption.class);
+    static final String TOO_MANY = "more events to replay than this socket may have in flight: reload";
     static final String LATE_RESUME = "resume arrived after live events were sent on this connection: reload";
 
     private final ReplayWindow window;
@@ -52,9 +53,15 @@ public class Resumption {
                     replay.reason());
             return;
         }
+        if (replay.events().size() + 1 > socket.room()) {
+            // the replay must fit the socket's bound like every other frame: the client reloads instead
+            socket.finishReplay(lastEventId, List.of(), FrameText.of(new Frame.Reset(TOO_MANY)));
+            metrics.resumed("reset", 0);
+            return;
+        }
         Instant now = clock.instant();
         List<EventFrame> frames = replay.events().stream()
-                .map(event -> new EventFrame(event.eventId(), FrameText.ofPushed(event.payload(), now))).toList();
+                .map(event -> new EventFrame(event.eventId(), event.frameAt(now))).toList();
         socket.finishReplay(lastEventId, frames,
                 FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), true)));
         metrics.resumed("resumed", frames.size());

@@ -1,19 +1,17 @@
 package dev.backchannel.gateway.routing;
 
-import dev.backchannel.schemas.Frame;
-import dev.backchannel.schemas.StatusEvent;
+import dev.backchannel.gateway.StatusUpdate;
 
 /**
- * Whom a status event is for on the sockets: every socket of {@code userId}, and every socket
- * following {@code topic}. A command outcome only ever goes to its own user, whatever topic it names.
+ * Whom a status update is for on the sockets: every socket of {@code userId}, and every socket
+ * following {@code topic} (never set for a command outcome, which only ever goes to its own user).
  * The live push and the replay window both route by this, so a replay reaches exactly the sockets the
  * live push would have reached.
  */
 public record Audience(String userId, String topic) {
 
-    public static Audience of(StatusEvent event) {
-        String topic = event.payload() instanceof Frame.CommandOutcome ? null : event.topic();
-        return new Audience(event.userId(), topic);
+    public static Audience of(StatusUpdate update) {
+        return new Audience(update.userId(), update.topic());
     }
 
     public boolean isEmpty() {

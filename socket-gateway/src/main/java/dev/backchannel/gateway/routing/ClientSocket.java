@@ -1,6 +1,5 @@
 package dev.backchannel.gateway.routing;
 
-import dev.backchannel.schemas.CloseCodes;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -11,17 +10,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open websocket on this node: whose it is, the topics it follows, and its output, bounded.
- * Every frame is counted from the moment it is handed to the network (or held back) until it was
- * flushed; a socket that would go beyond {@code maxPendingFrames} is closed with
- * {@link CloseCodes#TOO_SLOW} instead of queueing more. Events go through its {@link EventFeed}:
- * in order, once each, and after any replay.
+ *
+ * <p>Every frame, whatever it is (an event, a replayed event, welcome, reset, an error), goes through
+ * one bounded output: it counts from the moment it is handed to the network (or held back) until it
+ * was flushed, and a frame that would take the socket beyond {@code maxPendingFrames} closes it with
+ * {@link ServerClose#TOO_SLOW} instead. Events go through its {@link EventFeed}: in order, once each,
+ * and after any replay.
+ *
+ * <p>The socket owns its close: {@link #close(ServerClose)} closes it once, runs its close actions
+ * (timers) and tells its {@link CloseListener} (which counts and logs). Nobody removes it from the
+ * registry by hand: the endpoint's close callback does when the connection is gone.
  */
 public final class ClientSocket {
+
+    /** Told once when this node closes the socket (not when the client does). */
+    @FunctionalInterface
+    public interface CloseListener {
+        CloseListener NONE = (socket, why) -> {
+        };
+
+        void closedByServer(ClientSocket socket, ServerClose why);
+    }
 
     private final String id;
     private final String userId;
     private final SocketOutput output;
     private final int maxPendingFrames;
+    private final CloseListener closes;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
@@ -31,10 +46,15 @@ public final class ClientSocket {
     private volatile long lastHeardNanos = System.nanoTime();
 
     public ClientSocket(String id, String userId, SocketOutput output, int maxPendingFrames) {
+        this(id, userId, output, maxPendingFrames, CloseListener.NONE);
+    }
+
+    public ClientSocket(String id, String userId, SocketOutput output, int maxPendingFrames, CloseListener closes) {
         this.id = id;
         this.userId = userId;
         this.output = output;
         this.maxPendingFrames = maxPendingFrames;
+        this.closes = closes;
     }
 
     public String id() {
@@ -47,25 +67,11 @@ public final class ClientSocket {
 
     /** Sends one already serialised frame that is not an event, unless that would exceed the bound. */
     public Delivery offer(String frame) {
-        Delivery reserved = reserve();
+        Delivery reserved = reserve(1);
         if (reserved == Delivery.SENT) {
-            output.sendText(frame).subscribe().with(sent -> pending.decrementAndGet(),
-                    failed -> pending.decrementAndGet());
+            transmit(frame);
         }
         return reserved;
-    }
-
-    /** Counts one more pending frame, or closes the socket as too slow when that is one too many. */
-    private Delivery reserve() {
-        if (closing.get()) {
-            return Delivery.DROPPED;
-        }
-        if (pending.incrementAndGet() > maxPendingFrames) {
-            pending.decrementAndGet();
-            return close(CloseCodes.TOO_SLOW, "too slow: reconnect and resume") ? Delivery.CLOSED_TOO_SLOW
-                    : Delivery.DROPPED;
-        }
-        return Delivery.SENT;
     }
 
     /** Sends (or holds back, during a resume) one event frame; a repeat of an earlier id is skipped. */
@@ -74,19 +80,17 @@ public final class ClientSocket {
             if (!feed.isNew(eventId)) {
                 return Delivery.REPEAT;
             }
-            if (!feed.holding()) {
-                Delivery delivery = offer(frame);
-                if (delivery == Delivery.SENT) {
-                    feed.delivered(eventId);
-                }
-                return delivery;
+            Delivery reserved = reserve(1);
+            if (reserved != Delivery.SENT) {
+                return reserved;
             }
-            Delivery reserved = reserve();
-            if (reserved == Delivery.SENT) {
+            if (feed.holding()) {
                 feed.hold(new EventFrame(eventId, frame));
                 return Delivery.HELD;
             }
-            return reserved;
+            transmit(frame);
+            feed.delivered(eventId);
+            return Delivery.SENT;
         }
     }
 
@@ -122,16 +126,21 @@ public final class ClientSocket {
         }
     }
 
-    /** Sends the replayed events the client lacks, then {@code closing} (welcome or reset), then the held ones. */
+    /** How many more frames this socket can take now without exceeding its bound. */
+    public int room() {
+        return Math.max(0, maxPendingFrames - pending.get());
+    }
+
+    /**
+     * Sends the replayed events the client lacks, then {@code closingFrame} (welcome or reset), then
+     * the held ones, every one of them inside the socket's bound.
+     */
     public void finishReplay(String lastEventId, List<EventFrame> replayed, String closingFrame) {
         synchronized (feed) {
             feed.delivered(lastEventId);
             for (EventFrame event : replayed) {
-                // the replay is bounded by the window, not by maxPendingFrames
-                if (!closing.get() && feed.clientLacks(event.eventId())) {
-                    output.sendText(event.text()).subscribe().with(sent -> {
-                    }, failed -> {
-                    });
+                if (feed.clientLacks(event.eventId()) && reserve(1) == Delivery.SENT) {
+                    transmit(event.text());
                     feed.delivered(event.eventId());
                 }
             }
@@ -141,36 +150,54 @@ public final class ClientSocket {
         }
     }
 
+    /** Sends the held frames (each already counted when it was held). */
     private void drainHeld() {
         for (EventFrame event : feed.takeHeld()) {
             if (closing.get() || !feed.clientLacks(event.eventId())) {
                 pending.decrementAndGet();
             } else {
-                output.sendText(event.text()).subscribe().with(sent -> pending.decrementAndGet(),
-                        failed -> pending.decrementAndGet());
+                transmit(event.text());
                 feed.delivered(event.eventId());
             }
         }
     }
 
-    /** Closes the socket once; returns false when it was already closing. */
-    public boolean close(int code, String reason) {
-        return close(code, reason, () -> {
+    /** Counts {@code frames} more pending frames, or closes the socket as too slow when that is too many. */
+    private Delivery reserve(int frames) {
+        if (closing.get()) {
+            return Delivery.DROPPED;
+        }
+        if (pending.addAndGet(frames) > maxPendingFrames) {
+            pending.addAndGet(-frames);
+            return close(ServerClose.TOO_SLOW) ? Delivery.CLOSED_TOO_SLOW : Delivery.DROPPED;
+        }
+        return Delivery.SENT;
+    }
+
+    /** The one place a counted frame goes to the network. */
+    private void transmit(String frame) {
+        output.sendText(frame).subscribe().with(sent -> pending.decrementAndGet(), failed -> pending.decrementAndGet());
+    }
+
+    /** Closes the socket once, with its default reason; returns false when it was already closing. */
+    public boolean close(ServerClose why) {
+        return close(why, why.reason(), () -> {
         });
     }
 
     /** Closes the socket once and runs {@code whenClosed} once the close frame went out (or failed). */
-    public boolean close(int code, String reason, Runnable whenClosed) {
+    public boolean close(ServerClose why, String reason, Runnable whenClosed) {
         if (!closing.compareAndSet(false, true)) {
             return false;
         }
         runCloseActions();
-        output.close(code, reason).subscribe().with(closed -> whenClosed.run(), failed -> whenClosed.run());
+        closes.closedByServer(this, why);
+        output.close(why.code(), reason).subscribe().with(closed -> whenClosed.run(), failed -> whenClosed.run());
         return true;
     }
 
-    /** Marks the socket closed after the peer or the network closed it. */
-    public void markClosed() {
+    /** Marks the socket closed after the connection closed (the endpoint's close callback). */
+    void markClosed() {
         closing.set(true);
         runCloseActions();
     }

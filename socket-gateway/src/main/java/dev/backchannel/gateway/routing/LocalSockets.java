@@ -1,6 +1,8 @@
 package dev.backchannel.gateway.routing;
 
+import dev.backchannel.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -8,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every socket open on this node, by connection id, by user and by topic. Other nodes have their
- * own; each node receives every status event through its own subscription.
+ * own; each node receives every status event through its own subscription. The registry forgets a
+ * socket by itself when this node closes it, and the endpoint's close callbacks make it forget one
+ * whose client closed it ({@link #remove}); nobody else removes sockets.
  */
 @ApplicationScoped
 public class LocalSockets {
@@ -16,6 +20,17 @@ public class LocalSockets {
     private final ConcurrentHashMap<String, ClientSocket> byId = new ConcurrentHashMap<>();
     private final UserConnections users = new UserConnections();
     private final TopicSubscriptions topics = new TopicSubscriptions();
+
+    /** A registry without meters (unit tests). */
+    public LocalSockets() {
+    }
+
+    @Inject
+    public LocalSockets(GatewayMetrics metrics) {
+        metrics.gauge("backchannel.gateway.connections.open", "Websockets open on this node", this::openCount);
+        metrics.gauge("backchannel.gateway.users.connected", "Users with at least one websocket open on this node",
+                this::userCount);
+    }
 
     public void open(ClientSocket socket) {
         open(socket, Integer.MAX_VALUE);
@@ -30,13 +45,12 @@ public class LocalSockets {
             return false;
         }
         byId.put(socket.id(), socket);
-        if (!socket.isOpen()) {
-            remove(socket.id()); // closed while registering: do not leave it behind
-        }
+        // a socket closed by this node is forgotten at once: routing never hands it another frame
+        socket.onClosed(() -> remove(socket.id()));
         return true;
     }
 
-    /** Forgets a socket (idempotent): it gets no more frames. */
+    /** Forgets a socket whose connection is gone (idempotent): the endpoint's close callbacks call it. */
     public void remove(String connectionId) {
         ClientSocket socket = byId.remove(connectionId);
         if (socket != null) {
@@ -51,10 +65,8 @@ public class LocalSockets {
     }
 
     public void subscribe(ClientSocket socket, String topic) {
-        topics.subscribe(socket, topic);
-        if (!socket.isOpen()) {
-            // closed (for example as too slow) while subscribing: do not leave it behind
-            topics.unsubscribe(socket, topic);
+        if (socket.isOpen()) {
+            topics.subscribe(socket, topic);
         }
     }
 

@@ -1,16 +1,14 @@
 package dev.backchannel.gateway.ws;
 
-import dev.backchannel.gateway.GatewayMetrics;
 import dev.backchannel.gateway.config.GatewayConfig;
+import dev.backchannel.gateway.metrics.GatewayMetrics;
 import dev.backchannel.gateway.routing.ClientSocket;
-import dev.backchannel.gateway.routing.Delivery;
 import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
-import dev.backchannel.schemas.CloseCodes;
+import dev.backchannel.gateway.routing.ServerClose;
 import dev.backchannel.schemas.Frame;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -31,6 +29,9 @@ import org.jboss.logging.Logger;
  * foreign origin with 403 ({@link OriginCheck}). A user's socket beyond the per-user cap is closed
  * with {@code TOO_MANY_CONNECTIONS}; a socket is closed with {@code TOKEN_EXPIRED} when its token
  * expires ({@link TokenExpiry}). Live events wait briefly for the client's {@code resume}.
+ *
+ * <p>Its close callbacks are the only place a socket leaves the registry: whoever closes a socket
+ * (this node or the client) only closes it, and the registry forgets it here once the connection is gone.
  */
 @Authenticated
 @WebSocket(path = "/ws")
@@ -38,6 +39,7 @@ public class GatewayWebSocket {
 
     private static final Logger LOG = Logger.getLogger(GatewayWebSocket.class);
 
+    // field injection, as WebSockets Next resolves the connection's identity through the injected proxy
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -51,6 +53,8 @@ public class GatewayWebSocket {
     @Inject
     TokenExpiry tokenExpiry;
     @Inject
+    SocketCloseLog closes;
+    @Inject
     Vertx vertx;
 
     @OnOpen
@@ -59,13 +63,13 @@ public class GatewayWebSocket {
         // the principal is the verified JsonWebToken; its name is the upn claim, the user id
         String userId = identity.getPrincipal().getName();
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
-                config.maxPendingFrames());
+                config.maxPendingFrames(), closes);
         // live events wait for the client's resume (or the hold to pass), so they follow its replay
         socket.holdForResume();
         if (!sockets.open(socket, config.maxConnectionsPerUser())) {
-            metrics.limitEnforced("connections-per-user");
-            socket.close(CloseCodes.TOO_MANY_CONNECTIONS,
-                    "more than " + config.maxConnectionsPerUser() + " sockets open: close one first");
+            socket.close(ServerClose.TOO_MANY_CONNECTIONS,
+                    "more than " + config.maxConnectionsPerUser() + " sockets open: close one first", () -> {
+                    });
             return;
         }
         socket.offer(FrameText.of(new Frame.Welcome(connection.id(), userId, false)));
@@ -83,7 +87,7 @@ public class GatewayWebSocket {
                 if (reply instanceof Frame.Error error) {
                     metrics.badRequest(error.code());
                 }
-                send(socket, reply);
+                socket.offer(FrameText.of(reply));
             });
         });
     }
@@ -103,25 +107,21 @@ public class GatewayWebSocket {
     @OnError
     @NonBlocking
     public void onError(WebSocketConnection connection, Throwable failure) {
+        ServerClose why = ServerClose.INTERNAL_ERROR;
+        String reason = why.reason();
         if (OversizedMessage.isCause(failure)) {
             metrics.badRequest("too_big");
-            connection.close(new CloseReason(CloseCodes.TOO_BIG,
-                    "message larger than " + config.maxMessageBytes() + " bytes")).subscribe().with(done -> {
-                    }, ignored -> {
-                    });
+            why = ServerClose.TOO_BIG;
+            reason = "message larger than " + config.maxMessageBytes() + " bytes";
         } else {
             LOG.warnf(failure, "socket %s failed: closing it", connection.id());
-            connection.close(CloseReason.INTERNAL_SERVER_ERROR).subscribe().with(done -> {
-            }, ignored -> {
-            });
         }
+        ServerClose close = why;
+        String text = reason;
+        sockets.find(connection.id()).ifPresentOrElse(socket -> socket.close(close, text, () -> {
+        }), () -> new ConnectionOutput(connection).close(close.code(), text).subscribe().with(done -> {
+        }, ignored -> {
+        }));
         sockets.remove(connection.id());
-    }
-
-    private void send(ClientSocket socket, Frame frame) {
-        if (socket.offer(FrameText.of(frame)) == Delivery.CLOSED_TOO_SLOW) {
-            sockets.remove(socket.id());
-            metrics.slowConsumerClosed();
-        }
     }
 }

@@ -1,41 +1,35 @@
 package dev.backchannel.gateway.ws;
 
-import dev.backchannel.gateway.GatewayMetrics;
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.LocalSockets;
-import dev.backchannel.schemas.CloseCodes;
+import dev.backchannel.gateway.routing.ServerClose;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * Closes sockets whose client went silent. The server pings every socket
  * ({@code quarkus.websockets-next.server.auto-ping-interval}); a live client answers each ping with a
  * pong. Pings alone never make a dead connection idle (they are traffic), so {@code quarkus.http.idle-timeout}
  * cannot catch it: this monitor closes a socket that sent nothing, not even a pong, for
- * {@link GatewayConfig#livenessTimeout()}, with {@code TOO_SLOW}, and forgets it.
+ * {@link GatewayConfig#livenessTimeout()}, with {@code TOO_SLOW}.
  */
 @ApplicationScoped
 public class LivenessMonitor {
 
-    private static final Logger LOG = Logger.getLogger(LivenessMonitor.class);
-
     private final Vertx vertx;
     private final LocalSockets sockets;
-    private final GatewayMetrics metrics;
     private final long timeoutNanos;
     private final long periodMillis;
     private long timer = -1;
 
-    public LivenessMonitor(Vertx vertx, LocalSockets sockets, GatewayMetrics metrics, GatewayConfig config) {
+    public LivenessMonitor(Vertx vertx, LocalSockets sockets, GatewayConfig config) {
         this.vertx = vertx;
         this.sockets = sockets;
-        this.metrics = metrics;
         Duration timeout = config.livenessTimeout();
         this.timeoutNanos = timeout.toNanos();
         this.periodMillis = Math.max(100, timeout.toMillis() / 4);
@@ -54,12 +48,9 @@ public class LivenessMonitor {
         int closed = 0;
         for (ClientSocket socket : sockets.all()) {
             if (now - socket.lastHeardNanos() > timeoutNanos) {
-                if (socket.close(CloseCodes.TOO_SLOW, "no answer to pings: reconnect and resume")) {
-                    LOG.infof("closed silent socket %s of user %s", socket.id(), socket.userId());
-                    metrics.limitEnforced("unresponsive");
+                if (socket.close(ServerClose.UNRESPONSIVE)) {
                     closed++;
                 }
-                sockets.remove(socket.id());
             }
         }
         return closed;

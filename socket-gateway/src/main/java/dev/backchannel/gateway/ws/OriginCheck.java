@@ -1,6 +1,6 @@
 package dev.backchannel.gateway.ws;
 
-import dev.backchannel.gateway.GatewayMetrics;
+import dev.backchannel.gateway.metrics.GatewayMetrics;
 import dev.backchannel.gateway.config.GatewayConfig;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;

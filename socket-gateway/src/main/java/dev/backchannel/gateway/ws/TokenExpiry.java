@@ -1,9 +1,7 @@
 package dev.backchannel.gateway.ws;
 
-import dev.backchannel.gateway.GatewayMetrics;
 import dev.backchannel.gateway.routing.ClientSocket;
-import dev.backchannel.gateway.routing.LocalSockets;
-import dev.backchannel.schemas.CloseCodes;
+import dev.backchannel.gateway.routing.ServerClose;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Principal;
@@ -18,13 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenExpiry {
 
     private final Vertx vertx;
-    private final LocalSockets sockets;
-    private final GatewayMetrics metrics;
 
-    public TokenExpiry(Vertx vertx, LocalSockets sockets, GatewayMetrics metrics) {
+    public TokenExpiry(Vertx vertx) {
         this.vertx = vertx;
-        this.sockets = sockets;
-        this.metrics = metrics;
     }
 
     void closeAtExpiry(ClientSocket socket, Principal principal) {
@@ -32,14 +26,8 @@ public class TokenExpiry {
             return;
         }
         long delay = token.getExpirationTime() * 1000 - System.currentTimeMillis();
-        long timer = vertx.setTimer(Math.max(1, delay), id -> expire(socket));
+        long timer = vertx.setTimer(Math.max(1, delay), id -> socket.close(ServerClose.TOKEN_EXPIRED));
         socket.onClosed(() -> vertx.cancelTimer(timer));
     }
 
-    private void expire(ClientSocket socket) {
-        if (socket.close(CloseCodes.TOKEN_EXPIRED, "token expired: sign in again and resume")) {
-            metrics.limitEnforced("token-expired");
-        }
-        sockets.remove(socket.id());
-    }
 }

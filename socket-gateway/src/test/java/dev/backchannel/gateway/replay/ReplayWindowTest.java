@@ -2,8 +2,10 @@ package dev.backchannel.gateway.replay;
 
 import static dev.backchannel.gateway.StatusEvents.commandOutcomeFor;
 import static dev.backchannel.gateway.StatusEvents.itemChangedBy;
+import static dev.backchannel.gateway.StatusEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backchannel.gateway.StatusUpdate;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Topics;
@@ -22,35 +24,35 @@ class ReplayWindowTest {
 
     @Test
     void replaysTheUsersAndTopicsEventsAfterLastEventIdInIdOrderOnce() {
-        window.record(commandOutcomeFor("alice", id(1)));
-        window.record(commandOutcomeFor("alice", id(2)));
-        window.record(itemChangedBy("bob", id(3)));
-        window.record(commandOutcomeFor("bob", id(4)));
-        window.record(new StatusEvent(id(5), clock.instant(), "alice", Topics.ITEMS,
-                itemChangedBy("alice", id(5)).payload()));
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(commandOutcomeFor("alice", id(2))));
+        window.record(update(itemChangedBy("bob", id(3))));
+        window.record(update(commandOutcomeFor("bob", id(4))));
+        window.record(update(new StatusEvent(id(5), clock.instant(), "alice", Topics.ITEMS,
+                itemChangedBy("alice", id(5)).payload())));
 
         Replay replay = window.replay("alice", Set.of(Topics.ITEMS), id(1));
 
         assertThat(replay.complete()).isTrue();
-        assertThat(replay.events()).extracting(StatusEvent::eventId).containsExactly(id(2), id(3), id(5));
+        assertThat(replay.events()).extracting(StatusUpdate::eventId).containsExactly(id(2), id(3), id(5));
     }
 
     @Test
     void topicEventsAreReplayedOnlyToSocketsFollowingTheTopic() {
-        window.record(commandOutcomeFor("alice", id(1)));
-        window.record(itemChangedBy("bob", id(2)));
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(itemChangedBy("bob", id(2))));
 
         assertThat(window.replay("alice", Set.of(), id(1)).events()).isEmpty();
     }
 
     @Test
     void commandOutcomeNamingATopicIsReplayedOnlyToItsUser() {
-        window.record(commandOutcomeFor("bob", id(1)));
+        window.record(update(commandOutcomeFor("bob", id(1))));
         Frame outcome = commandOutcomeFor("alice", id(2)).payload();
-        window.record(new StatusEvent(id(2), clock.instant(), "alice", Topics.ITEMS, outcome));
+        window.record(update(new StatusEvent(id(2), clock.instant(), "alice", Topics.ITEMS, outcome)));
 
         assertThat(window.replay("bob", Set.of(Topics.ITEMS), id(1)).events()).isEmpty();
-        assertThat(window.replay("alice", Set.of(), id(1)).events()).extracting(StatusEvent::eventId)
+        assertThat(window.replay("alice", Set.of(), id(1)).events()).extracting(StatusUpdate::eventId)
                 .containsExactly(id(2));
     }
 
@@ -61,7 +63,7 @@ class ReplayWindowTest {
 
     @Test
     void resumeFromBeforeTheFirstEventThisNodeSawIsTooOld() {
-        window.record(commandOutcomeFor("alice", id(10)));
+        window.record(update(commandOutcomeFor("alice", id(10))));
 
         Replay replay = window.replay("alice", Set.of(), id(5));
 
@@ -71,30 +73,30 @@ class ReplayWindowTest {
 
     @Test
     void resumeFromTheEventRightBeforeTheFirstOneSeenIsComplete() {
-        window.record(commandOutcomeFor("alice", id(10)));
+        window.record(update(commandOutcomeFor("alice", id(10))));
 
         Replay replay = window.replay("alice", Set.of(), id(9));
 
         assertThat(replay.complete()).isTrue();
-        assertThat(replay.events()).extracting(StatusEvent::eventId).containsExactly(id(10));
+        assertThat(replay.events()).extracting(StatusUpdate::eventId).containsExactly(id(10));
     }
 
     @Test
     void resumeFromAnEventEvictedForRoomIsTooOldButALaterOneStillResumes() {
         for (int i = 1; i <= 5; i++) {
-            window.record(commandOutcomeFor("alice", id(i)));
+            window.record(update(commandOutcomeFor("alice", id(i))));
         }
 
         assertThat(window.replay("alice", Set.of(), id(1)).complete()).isFalse();
-        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusEvent::eventId)
+        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusUpdate::eventId)
                 .containsExactly(id(3), id(4), id(5));
     }
 
     @Test
     void evictionForRoomInAnotherUsersHistoryDoesNotAffectThisUser() {
-        window.record(commandOutcomeFor("alice", id(1)));
+        window.record(update(commandOutcomeFor("alice", id(1))));
         for (int i = 2; i <= 9; i++) {
-            window.record(commandOutcomeFor("bob", id(i)));
+            window.record(update(commandOutcomeFor("bob", id(i))));
         }
 
         assertThat(window.replay("alice", Set.of(), id(1)).complete()).isTrue();
@@ -102,14 +104,14 @@ class ReplayWindowTest {
 
     @Test
     void resumeFromAnEventOlderThanMaxAgeIsTooOld() {
-        window.record(commandOutcomeFor("alice", id(1)));
-        window.record(commandOutcomeFor("bob", id(2)));
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(commandOutcomeFor("bob", id(2))));
         clock.advance(Duration.ofMinutes(4));
-        window.record(commandOutcomeFor("alice", id(3)));
+        window.record(update(commandOutcomeFor("alice", id(3))));
         clock.advance(Duration.ofMinutes(2));
 
         assertThat(window.replay("alice", Set.of(), id(1)).complete()).isFalse();
-        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusEvent::eventId)
+        assertThat(window.replay("alice", Set.of(), id(2)).events()).extracting(StatusUpdate::eventId)
                 .containsExactly(id(3));
         assertThat(window.retainedForUser("bob")).isZero();
     }
@@ -117,9 +119,9 @@ class ReplayWindowTest {
     @Test
     void redeliveredEventIsKeptOnce() {
         StatusEvent event = commandOutcomeFor("alice", id(2));
-        window.record(commandOutcomeFor("alice", id(1)));
-        window.record(event);
-        window.record(event);
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(event));
+        window.record(update(event));
 
         assertThat(window.replay("alice", Set.of(), id(1)).events()).hasSize(1);
         assertThat(window.retainedForUser("alice")).isEqualTo(2);

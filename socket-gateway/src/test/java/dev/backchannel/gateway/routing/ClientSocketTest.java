@@ -143,7 +143,7 @@ class ClientSocketTest {
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         socket.onClosed(runs::incrementAndGet);
 
-        socket.close(CloseCodes.GOING_AWAY, "bye");
+        socket.close(ServerClose.GOING_AWAY);
         socket.markClosed();
         socket.onClosed(runs::incrementAndGet);
 

@@ -1,10 +1,12 @@
 package dev.backchannel.gateway.routing;
 
+import static dev.backchannel.gateway.StatusEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backchannel.gateway.GatewayMetrics;
 import dev.backchannel.gateway.StatusEvents;
+import dev.backchannel.gateway.metrics.GatewayMetrics;
+import dev.backchannel.gateway.ws.SocketCloseLog;
 import dev.backchannel.schemas.CloseCodes;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
@@ -24,7 +26,9 @@ class FramePusherTest {
 
     private final LocalSockets sockets = new LocalSockets();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final FramePusher pusher = new FramePusher(sockets, new GatewayMetrics(registry, sockets),
+    private final GatewayMetrics metrics = new GatewayMetrics(registry);
+    private final ClientSocket.CloseListener closes = new SocketCloseLog(metrics);
+    private final FramePusher pusher = new FramePusher(sockets, metrics,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -34,7 +38,7 @@ class FramePusherTest {
         FakeOutput bob = open("b1", "bob");
         sockets.subscribe(sockets.find("b1").orElseThrow(), Topics.ITEMS);
 
-        int pushed = pusher.push(StatusEvents.commandOutcomeFor("alice"));
+        int pushed = pusher.push(update(StatusEvents.commandOutcomeFor("alice")));
 
         assertThat(pushed).isEqualTo(2);
         assertThat(aliceWindow1.sent).hasSize(1);
@@ -48,7 +52,7 @@ class FramePusherTest {
         FakeOutput first = open("a1", "alice");
         FakeOutput second = open("a2", "alice");
 
-        pusher.push(StatusEvents.commandOutcomeFor("alice"));
+        pusher.push(update(StatusEvents.commandOutcomeFor("alice")));
 
         assertThat(first.sent.get(0)).isSameAs(second.sent.get(0));
         JsonNode frame = parse(first.sent.get(0));
@@ -61,7 +65,7 @@ class FramePusherTest {
         FakeOutput bob = open("b1", "bob");
         sockets.subscribe(sockets.find("b1").orElseThrow(), Topics.ITEMS);
 
-        pusher.push(StatusEvents.itemChangedBy("alice"));
+        pusher.push(update(StatusEvents.itemChangedBy("alice")));
 
         JsonNode frame = parse(bob.sent.get(0));
         assertThat(frame.at("/timing/pushedAt").asText()).isEqualTo(NOW.toString());
@@ -75,7 +79,7 @@ class FramePusherTest {
         sockets.subscribe(sockets.find("a1").orElseThrow(), Topics.ITEMS);
         sockets.subscribe(sockets.find("b1").orElseThrow(), Topics.ITEMS);
 
-        pusher.push(StatusEvents.itemChangedForAuthorAndTopic("alice"));
+        pusher.push(update(StatusEvents.itemChangedForAuthorAndTopic("alice")));
 
         assertThat(alice.sent).hasSize(1);
         assertThat(bob.sent).hasSize(1);
@@ -87,8 +91,8 @@ class FramePusherTest {
         sockets.subscribe(sockets.find("b1").orElseThrow(), Topics.ITEMS);
         Frame.CommandSucceeded outcome = StatusEvents.succeeded("alice");
 
-        pusher.push(new StatusEvent(outcome.eventId(), NOW, "alice", Topics.ITEMS, outcome));
-        pusher.push(new StatusEvent(outcome.eventId(), NOW, null, Topics.ITEMS, outcome));
+        pusher.push(update(new StatusEvent(outcome.eventId(), NOW, "alice", Topics.ITEMS, outcome)));
+        pusher.push(update(new StatusEvent(outcome.eventId(), NOW, null, Topics.ITEMS, outcome)));
 
         assertThat(bob.sent).isEmpty();
     }
@@ -99,7 +103,7 @@ class FramePusherTest {
         FakeOutput fast = open("fast", "alice");
 
         for (int i = 0; i < 5; i++) {
-            pusher.push(StatusEvents.commandOutcomeFor("alice"));
+            pusher.push(update(StatusEvents.commandOutcomeFor("alice")));
         }
 
         assertThat(slow.closedWith).isEqualTo(CloseCodes.TOO_SLOW);
@@ -125,7 +129,7 @@ class FramePusherTest {
 
     private FakeOutput open(String id, String userId) {
         FakeOutput output = FakeOutput.reading();
-        sockets.open(new ClientSocket(id, userId, output, 1000));
+        sockets.open(new ClientSocket(id, userId, output, 1000, closes));
         return output;
     }
 
@@ -139,7 +143,7 @@ class FramePusherTest {
 
     private FakeOutput openNotReading(String id, String userId, int maxPending) {
         FakeOutput output = FakeOutput.notReading();
-        sockets.open(new ClientSocket(id, userId, output, maxPending));
+        sockets.open(new ClientSocket(id, userId, output, maxPending, closes));
         return output;
     }
 }

@@ -1,7 +1,5 @@
-package dev.backchannel.gateway;
+package dev.backchannel.gateway.metrics;
 
-import dev.backchannel.gateway.routing.LocalSockets;
-import dev.backchannel.schemas.Timing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +8,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** The gateway's own meters, as {@code backchannel_gateway_*} on {@code /q/metrics}, present from boot. */
 @Startup
@@ -28,12 +27,8 @@ public class GatewayMetrics {
     private final Counter invalidStatusEvents;
     private final Timer pushLatency;
 
-    public GatewayMetrics(MeterRegistry registry, LocalSockets sockets) {
+    public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("backchannel.gateway.connections.open", sockets, LocalSockets::openCount)
-                .description("Websockets open on this node").register(registry);
-        Gauge.builder("backchannel.gateway.users.connected", sockets, LocalSockets::userCount)
-                .description("Users with at least one websocket open on this node").register(registry);
         framesPushed = Counter.builder("backchannel.gateway.frames.pushed")
                 .description("Frames handed to sockets, one per socket").register(registry);
         slowConsumerCloses = Counter.builder("backchannel.gateway.slow.consumer.closes")
@@ -55,14 +50,23 @@ public class GatewayMetrics {
         }
     }
 
-    public void framePushed() {
-        framesPushed.increment();
+    /**
+     * A gauge read from {@code value} at each scrape: {@code backchannel.gateway.connections.open} and
+     * {@code backchannel.gateway.users.connected} come from the socket registry this way.
+     */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** An event pushed at {@code pushedAt}: its latency since its commit, when its timing has processedAt. */
-    public void pushed(Timing timing, Instant pushedAt) {
-        if (timing != null && timing.processedAt() != null) {
-            Duration latency = Duration.between(timing.processedAt(), pushedAt);
+    /** One event handed to {@code sockets} sockets. */
+    public void framesPushed(int sockets) {
+        framesPushed.increment(sockets);
+    }
+
+    /** An event pushed at {@code pushedAt}: its latency since its commit ({@code timing.processedAt}), when known. */
+    public void pushed(Instant processedAt, Instant pushedAt) {
+        if (processedAt != null) {
+            Duration latency = Duration.between(processedAt, pushedAt);
             pushLatency.record(latency.isNegative() ? Duration.ZERO : latency);
         }
     }

@@ -1,0 +1,180 @@
+package dev.backchannel.gateway.messaging;
+
+import dev.backchannel.gateway.config.GatewayConfig;
+import dev.backchannel.schemas.Addresses;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiver;
+import io.vertx.amqp.AmqpReceiverOptions;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
+import java.util.Optional;
+import org.apache.qpid.proton.amqp.Binary;
+import org.apache.qpid.proton.amqp.messaging.AmqpValue;
+import org.apache.qpid.proton.amqp.messaging.Data;
+import org.apache.qpid.proton.amqp.messaging.Section;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+/**
+ * This node's own durable subscription to the multicast address {@code status}: the node id is the
+ * AMQP container id and the link name, so the subscription queue, and the events waiting in it,
+ * outlive a restart. One link, in the broker's order, with {@link GatewayConfig#statusPrefetch()}
+ * credits so the broker streams events ahead; each message is accepted once it was recorded and
+ * pushed, so an event this node did not handle is delivered again after a crash.
+ *
+ * <p>The gateway keeps this link itself rather than through a Reactive Messaging channel: it is the
+ * push path, and the channel's per-message context propagation, tracing decorator and payload
+ * conversion cost more than the push (see {@code docs/performance.md}). Lost links are reopened
+ * every second; readiness is DOWN meanwhile (liveness is not affected: a broker outage must not get
+ * the node killed). {@link #pause()} stops taking events (graceful shutdown).
+ */
+@ApplicationScoped
+@Readiness
+@Default
+public class StatusSubscription implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(StatusSubscription.class);
+    private static final long RECONNECT_MILLIS = 1_000;
+
+    private final Vertx vertx;
+    private final StatusEventProcessor processor;
+    private final GatewayConfig config;
+    private final AmqpClientOptions options;
+    private AmqpClient client;
+    private AmqpReceiver receiver;
+    private volatile boolean attached;
+    private volatile boolean paused;
+    private volatile boolean stopped;
+
+    public StatusSubscription(Vertx vertx, StatusEventProcessor processor, GatewayConfig config,
+            @ConfigProperty(name = "amqp-host") String host, @ConfigProperty(name = "amqp-port") int port,
+            @ConfigProperty(name = "amqp-username") String username,
+            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+        this.vertx = vertx;
+        this.processor = processor;
+        this.config = config;
+        this.options = new AmqpClientOptions().setHost(host).setPort(port).setUsername(username)
+                .setPassword(password.orElse(null)).setContainerId(config.nodeId()).setConnectTimeout(5_000);
+    }
+
+    void start(@Observes StartupEvent started) {
+        connect();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        stopped = true;
+        close();
+    }
+
+    /** Stops taking events; what was not accepted stays in the subscription for the node's next start. */
+    public synchronized void pause() {
+        paused = true;
+        if (receiver != null) {
+            receiver.pause();
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("status subscription").status(attached && !stopped)
+                .withData("node", config.nodeId()).build();
+    }
+
+    private synchronized void connect() {
+        if (stopped) {
+            return;
+        }
+        client = AmqpClient.create(vertx, options);
+        client.connect().compose(this::attach).onSuccess(attachedReceiver -> {
+            attached = true;
+            LOG.infof("subscribed to %s as %s", Addresses.STATUS, config.nodeId());
+        }).onFailure(failure -> {
+            LOG.warnf("cannot subscribe to %s (%s); trying again", Addresses.STATUS, failure.getMessage());
+            reconnectLater();
+        });
+    }
+
+    private io.vertx.core.Future<AmqpReceiver> attach(AmqpConnection connection) {
+        connection.exceptionHandler(failure -> lost("connection failed: " + failure.getMessage()));
+        connection.closeFuture().onComplete(ignored -> lost("connection closed"));
+        AmqpReceiverOptions link = new AmqpReceiverOptions().addCapability("topic").setDurable(true)
+                .setLinkName(config.nodeId()).setAutoAcknowledgement(false)
+                .setMaxBufferedMessages(config.statusPrefetch());
+        return connection.createReceiver(Addresses.STATUS, link).onSuccess(created -> {
+            synchronized (this) {
+                receiver = created;
+                created.exceptionHandler(failure -> lost("link failed: " + failure.getMessage()));
+                created.handler(this::onMessage);
+                if (paused) {
+                    created.pause();
+                }
+            }
+        });
+    }
+
+    private void onMessage(AmqpMessage message) {
+        try {
+            processor.onStatusEvent(body(message), message.applicationProperties());
+        } finally {
+            message.accepted();
+        }
+    }
+
+    /** The body as bytes (a data section, as every producer here sends it) or as the value it carries. */
+    private static Object body(AmqpMessage message) {
+        Section body = message.unwrap().getBody();
+        if (body instanceof Data data) {
+            return bytes(data.getValue());
+        }
+        Object value = body instanceof AmqpValue amqpValue ? amqpValue.getValue() : null;
+        return value instanceof Binary binary ? bytes(binary) : value;
+    }
+
+    private static Buffer bytes(Binary binary) {
+        return Buffer.buffer(Unpooled.wrappedBuffer(binary.getArray(), binary.getArrayOffset(), binary.getLength()));
+    }
+
+    private synchronized void lost(String why) {
+        if (!attached) {
+            return;
+        }
+        attached = false;
+        LOG.warnf("subscription to %s lost (%s); reconnecting", Addresses.STATUS, why);
+        close();
+        reconnectLater();
+    }
+
+    private void reconnectLater() {
+        if (!stopped) {
+            vertx.setTimer(RECONNECT_MILLIS, id -> {
+                close();
+                connect();
+            });
+        }
+    }
+
+    private synchronized void close() {
+        attached = false;
+        receiver = null;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}
