@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
@@ -128,12 +129,57 @@ public final class StatusEventReader {
         return text;
     }
 
-    private static Instant instant(Object value) {
-        try {
-            return value instanceof String text ? Instant.parse(text) : null;
-        } catch (DateTimeParseException e) {
+    /**
+     * A timestamp as producers here write it ({@code 2026-12-01T10:00:00.123456Z}), read without the
+     * general ISO parser (a tenth of the push's cost); any other form goes through {@link Instant#parse}.
+     */
+    static Instant instant(Object value) {
+        if (!(value instanceof String text)) {
             return null;
         }
+        try {
+            return utc(text);
+        } catch (RuntimeException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static Instant utc(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(n - 1) != 'Z') {
+            throw new IllegalArgumentException(t);
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n > 30 || n < 22) {
+                throw new IllegalArgumentException(t);
+            }
+            int digits = n - 21;
+            nanos = digits(t, 20, n - 1);
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        long days = LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10)).toEpochDay();
+        long seconds = days * 86_400 + digits(t, 11, 13) * 3_600L + digits(t, 14, 16) * 60L + digits(t, 17, 19);
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = t.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException(t);
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /** A message on {@code status} that is not a status event of the contract. */

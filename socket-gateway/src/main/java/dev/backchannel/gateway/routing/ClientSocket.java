@@ -43,6 +43,7 @@ public final class ClientSocket {
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
     private final EventFeed feed = new EventFeed();
+    private final Runnable flushed = pending::decrementAndGet;
     private volatile long lastHeardNanos = System.nanoTime();
 
     public ClientSocket(String id, String userId, SocketOutput output, int maxPendingFrames) {
@@ -176,7 +177,7 @@ public final class ClientSocket {
 
     /** The one place a counted frame goes to the network. */
     private void transmit(String frame) {
-        output.sendText(frame).subscribe().with(sent -> pending.decrementAndGet(), failed -> pending.decrementAndGet());
+        output.sendText(frame, flushed);
     }
 
     /** Closes the socket once, with its default reason; returns false when it was already closing. */

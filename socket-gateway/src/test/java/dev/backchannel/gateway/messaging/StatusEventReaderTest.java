@@ -123,6 +123,17 @@ class StatusEventReaderTest {
         assertThat(timing.getInteger("publishAttempts")).isEqualTo(2);
     }
 
+    @Test
+    void readsTimestampsLikeTheIsoParser() {
+        for (String text : List.of("2026-12-01T10:00:00Z", "2026-12-01T10:00:00.1Z", "2026-02-28T23:59:59.123456Z",
+                "2024-02-29T00:00:00.000000001Z", "1999-12-31T23:59:59.999999999Z", "2026-12-01T10:00:00+01:00")) {
+            assertThat(StatusEventReader.instant(text)).as(text)
+                    .isEqualTo(java.time.OffsetDateTime.parse(text).toInstant());
+        }
+        assertThat(StatusEventReader.instant("yesterday")).isNull();
+        assertThat(StatusEventReader.instant(42)).isNull();
+    }
+
     private static JsonObject valid(dev.backchannel.schemas.StatusEvent event) {
         return new JsonObject(Json.write(event));
     }
