@@ -117,11 +117,15 @@ public final class CapacityScenario {
         side.rssBefore = ProcessProbe.rssBytes(pid);
         try {
             long connectStart = System.nanoTime();
-            side.connected = context.fleet().connect(url, sockets, 200);
+            try (FlightRecordings ignored = FlightRecordings.start("connect", gateway ? Map.of("gateway", pid)
+                    : Map.of("baseline", pid))) {
+                side.connected = context.fleet().connect(url, sockets, 200);
+            }
             side.connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             side.opened = side.connected.opened();
             settle();
             side.heapAfter = heapAfterGc(pid, heap);
+            FlightRecordings.histogram(gateway ? "capacity-gateway-histogram" : "capacity-baseline-histogram", pid);
             side.rssAfter = ProcessProbe.rssBytes(pid);
             if (gateway) {
                 side.serverCount = ProcessProbe.metric(context.system().gatewayMetricsUrl(),

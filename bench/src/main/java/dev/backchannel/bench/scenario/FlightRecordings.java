@@ -44,6 +44,24 @@ final class FlightRecordings implements AutoCloseable {
         return recordings;
     }
 
+    /** A class histogram of the live heap of {@code pid} into {@code <folder>/<name>.txt}, when BENCH_JFR is set. */
+    static void histogram(String name, long pid) {
+        String folder = System.getenv("BENCH_JFR");
+        if (folder == null || folder.isBlank() || pid <= 0) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(folder));
+            Process process = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(Path.of(folder).resolve(name + ".txt").toFile()).start();
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // a profile is a convenience
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         recording.forEach(pid -> jcmd(pid, "JFR.stop", "name=" + NAME));
