@@ -7,6 +7,7 @@ import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.SchemaValidator;
 import dev.backchannel.schemas.StatusEvent;
+import dev.backchannel.service.messaging.MessageBodies;
 import java.util.List;
 
 /**
