@@ -1,11 +1,12 @@
 package dev.backchannel.broker;
 
-import static dev.backchannel.broker.AmqpTestClient.durableText;
+import static dev.backchannel.amqptest.AmqpTestClient.durableText;
 import static dev.backchannel.schemas.Addresses.CHAOS;
 import static dev.backchannel.schemas.Addresses.STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class BroadcastAddressesTest {
 
     @Test
     void shouldDeliverLastChaosFlagsToLateSubscriber() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             client.send(CHAOS, durableText("{\"apiErrorRate\":0.1}"));
             client.send(CHAOS, durableText("{\"apiErrorRate\":0.2}"));
 
@@ -47,7 +48,7 @@ class BroadcastAddressesTest {
 
     @Test
     void shouldFanOutStatusToEverySubscriber() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             AmqpTestClient.Received gatewayA = client.receive(STATUS);
             AmqpTestClient.Received gatewayB = client.receive(STATUS);
 

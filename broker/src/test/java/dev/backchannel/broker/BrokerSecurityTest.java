@@ -1,10 +1,10 @@
 package dev.backchannel.broker;
 
-import dev.backchannel.schemas.Addresses;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backchannel.amqptest.AmqpTestClient;
+import dev.backchannel.schemas.Addresses;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ class BrokerSecurityTest {
 
     @Test
     void shouldAcceptClientWithRightPassword() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             client.send(Addresses.COMMANDS, AmqpTestClient.durableText("hello"));
         }
         assertThat(broker.messageCount(Addresses.COMMANDS)).isEqualTo(1);

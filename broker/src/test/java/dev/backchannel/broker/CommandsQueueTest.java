@@ -1,13 +1,14 @@
 package dev.backchannel.broker;
 
-import static dev.backchannel.broker.AmqpTestClient.durableText;
-import static dev.backchannel.broker.AmqpTestClient.withAnnotation;
-import static dev.backchannel.broker.AmqpTestClient.withProperty;
+import static dev.backchannel.amqptest.AmqpTestClient.durableText;
+import static dev.backchannel.amqptest.AmqpTestClient.withAnnotation;
+import static dev.backchannel.amqptest.AmqpTestClient.withProperty;
 import static dev.backchannel.schemas.Addresses.COMMANDS;
 import static dev.backchannel.schemas.Addresses.COMMANDS_DLQ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class CommandsQueueTest {
 
     @Test
     void shouldScheduleMessageWithDeliveryDelay() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             AmqpTestClient.Received received = client.receive(COMMANDS);
             Instant sentAt = Instant.now();
             client.send(COMMANDS, withAnnotation(durableText("delayed"), "x-opt-delivery-delay", DELAY_MS));
@@ -59,7 +60,7 @@ class CommandsQueueTest {
 
     @Test
     void shouldDropMessageWithDuplicateId() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             client.send(COMMANDS, withProperty(durableText("first"), "_AMQ_DUPL_ID", "command-42"));
             client.send(COMMANDS, withProperty(durableText("retry"), "_AMQ_DUPL_ID", "command-42"));
             client.send(COMMANDS, withProperty(durableText("other"), "_AMQ_DUPL_ID", "command-43"));
@@ -73,7 +74,7 @@ class CommandsQueueTest {
 
     @Test
     void shouldKeepDurableMessageAcrossRestart() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             client.send(COMMANDS, durableText("survivor"));
         }
         broker.close();
@@ -81,7 +82,7 @@ class CommandsQueueTest {
         broker = EmbeddedBroker.start(settings);
 
         assertThat(broker.messageCount(COMMANDS)).isEqualTo(1);
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             AmqpTestClient.Received received = client.receive(COMMANDS);
             await().atMost(Duration.ofSeconds(5)).until(() -> received.count() == 1);
             assertThat(received.bodies()).containsExactly("survivor");
@@ -93,7 +94,7 @@ class CommandsQueueTest {
         broker.close();
         broker = EmbeddedBroker.start(settings.withRedelivery(3, Duration.ofMillis(20)));
 
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             AmqpTestClient.Received attempts = client.receive(COMMANDS, message -> message.modified(true, false));
             client.send(COMMANDS, durableText("poison"));
 
@@ -108,7 +109,7 @@ class CommandsQueueTest {
 
     @Test
     void shouldDeadLetterRejectedCommandImmediately() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             AmqpTestClient.Received attempts = client.receive(COMMANDS, message -> message.rejected());
             client.send(COMMANDS, durableText("invalid"));
 

@@ -1,10 +1,11 @@
 package dev.backchannel.broker;
 
-import static dev.backchannel.broker.AmqpTestClient.durableText;
+import static dev.backchannel.amqptest.AmqpTestClient.durableText;
 import static dev.backchannel.schemas.Addresses.STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpMessage;
@@ -66,7 +67,7 @@ class StatusSubscriptionTtlTest {
     }
 
     private void publish(String... bodies) throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
             for (String body : bodies) {
                 client.send(STATUS, durableText(body));
             }

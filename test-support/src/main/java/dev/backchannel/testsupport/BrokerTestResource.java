@@ -1,5 +1,6 @@
 package dev.backchannel.testsupport;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.broker.BrokerSettings;
 import dev.backchannel.broker.EmbeddedBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -83,6 +84,12 @@ public final class BrokerTestResource implements QuarkusTestResourceLifecycleMan
                     + "@QuarkusTestResource(BrokerTestResource.class)");
         }
         return JMX.newMBeanProxy(server, CONTROL_NAME, BrokerControlMBean.class);
+    }
+
+    /** A plain AMQP client signed in to the running test broker; close it after use. */
+    public static AmqpTestClient client() throws Exception {
+        BrokerControlMBean broker = control();
+        return AmqpTestClient.connect(broker.getHost(), broker.getPort(), broker.getUsername(), broker.getPassword());
     }
 
     public static void stopBroker() {

@@ -1,4 +1,4 @@
-package dev.backchannel.broker;
+package dev.backchannel.amqptest;
 
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -8,6 +8,7 @@ import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,12 +23,16 @@ import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.MessageAnnotations;
 import org.apache.qpid.proton.message.Message;
 
-/** A real AMQP 1.0 client (Vert.x) with blocking helpers, for tests only. */
-final class AmqpTestClient implements AutoCloseable {
+/**
+ * A real AMQP 1.0 client (Vert.x) with blocking helpers, for tests only: sends as a producer would
+ * and waits for the broker's settlement; subscribes and records what arrives, and when.
+ */
+public final class AmqpTestClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final AmqpClient client;
     private final AmqpConnection connection;
+    private AmqpSender anonymous;
 
     private AmqpTestClient(Vertx vertx, AmqpClient client, AmqpConnection connection) {
         this.vertx = vertx;
@@ -35,13 +40,8 @@ final class AmqpTestClient implements AutoCloseable {
         this.connection = connection;
     }
 
-    static AmqpTestClient connect(EmbeddedBroker broker) throws Exception {
-        BrokerSettings settings = broker.settings();
-        return connect(settings.host(), settings.port(), settings.user(), settings.password());
-    }
-
     /** Connects and authenticates (SASL PLAIN, or ANONYMOUS when user is null); throws when refused. */
-    static AmqpTestClient connect(String host, int port, String user, String password) throws Exception {
+    public static AmqpTestClient connect(String host, int port, String user, String password) throws Exception {
         Vertx vertx = Vertx.vertx();
         AmqpClientOptions options = new AmqpClientOptions().setHost(host).setPort(port)
                 .setConnectTimeout(5_000).setReconnectAttempts(0);
@@ -58,8 +58,8 @@ final class AmqpTestClient implements AutoCloseable {
         }
     }
 
-    /** Sends and waits until the broker has settled the message. */
-    void send(String address, Message message) throws Exception {
+    /** Sends through a sender on {@code address} and waits until the broker has settled the message. */
+    public void send(String address, Message message) throws Exception {
         AmqpSender sender = await(connection.createSender(address));
         try {
             await(sender.sendWithAck(AmqpMessage.create(message).build()));
@@ -68,13 +68,27 @@ final class AmqpTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a durable text body with AMQP group-id {@code groupId} through the anonymous sender, as
+     * the services' connectors do; waits for the broker to settle it.
+     */
+    public synchronized void send(String address, String body, String groupId) throws Exception {
+        if (anonymous == null) {
+            anonymous = await(connection.createAnonymousSender());
+        }
+        Message message = durableText(body);
+        message.setAddress(address);
+        message.setGroupId(groupId);
+        await(anonymous.sendWithAck(AmqpMessage.create(message).build()));
+    }
+
     /** Subscribes; every message is accepted after it is recorded. */
-    Received receive(String address) throws Exception {
+    public Received receive(String address) throws Exception {
         return receive(address, AmqpMessage::accepted);
     }
 
     /** Subscribes; {@code settle} decides each message's outcome (accept, reject, modified...). */
-    Received receive(String address, Consumer<AmqpMessage> settle) throws Exception {
+    public Received receive(String address, Consumer<AmqpMessage> settle) throws Exception {
         Received received = new Received();
         AmqpReceiverOptions options = new AmqpReceiverOptions().setAutoAcknowledgement(false);
         await(connection.createReceiver(address, options)).handler(message -> {
@@ -84,21 +98,21 @@ final class AmqpTestClient implements AutoCloseable {
         return received;
     }
 
-    static Message durableText(String body) {
+    public static Message durableText(String body) {
         Message message = Message.Factory.create();
         message.setBody(new AmqpValue(body));
         message.setDurable(true);
         return message;
     }
 
-    static Message withAnnotation(Message message, String key, Object value) {
+    public static Message withAnnotation(Message message, String key, Object value) {
         Map<Symbol, Object> annotations = new HashMap<>();
         annotations.put(Symbol.valueOf(key), value);
         message.setMessageAnnotations(new MessageAnnotations(annotations));
         return message;
     }
 
-    static Message withProperty(Message message, String key, Object value) {
+    public static Message withProperty(Message message, String key, Object value) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(key, value);
         message.setApplicationProperties(new ApplicationProperties(properties));
@@ -122,27 +136,62 @@ final class AmqpTestClient implements AutoCloseable {
         }
     }
 
-    /** Messages a subscription has seen, with the instant each arrived. */
-    static final class Received {
-        record Delivery(String body, Instant arrivedAt, int deliveryCount) {
+    /** Messages one subscription has seen, in arrival order. */
+    public static final class Received {
+
+        /** A message as it arrived, and when. */
+        public record Delivery(AmqpMessage message, Instant arrivedAt) {
+
+            public String body() {
+                return message.bodyAsString();
+            }
+
+            public String groupId() {
+                return message.groupId();
+            }
+
+            public String messageId() {
+                Object id = message.unwrap().getMessageId();
+                return id == null ? null : id.toString();
+            }
+
+            /** Its application properties; empty when it has none. */
+            public JsonObject applicationProperties() {
+                JsonObject properties = message.applicationProperties();
+                return properties == null ? new JsonObject() : properties;
+            }
+
+            public int deliveryCount() {
+                return message.deliveryCount();
+            }
         }
 
         private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
         private void add(AmqpMessage message) {
-            deliveries.add(new Delivery(message.bodyAsString(), Instant.now(), message.deliveryCount()));
+            deliveries.add(new Delivery(message, Instant.now()));
         }
 
-        List<Delivery> deliveries() {
+        public List<Delivery> deliveries() {
             return List.copyOf(deliveries);
         }
 
-        List<String> bodies() {
+        public List<String> bodies() {
             return deliveries.stream().map(Delivery::body).toList();
         }
 
-        int count() {
+        public int count() {
             return deliveries.size();
+        }
+
+        /** Messages whose body contains {@code text}, in arrival order. */
+        public List<Delivery> containing(String text) {
+            return deliveries.stream().filter(delivery -> delivery.body().contains(text)).toList();
+        }
+
+        /** Bodies that contain {@code text}, in arrival order. */
+        public List<String> bodiesContaining(String text) {
+            return bodies().stream().filter(body -> body.contains(text)).toList();
         }
     }
 }
