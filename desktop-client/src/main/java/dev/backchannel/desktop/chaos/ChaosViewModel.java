@@ -1,5 +1,6 @@
 package dev.backchannel.desktop.chaos;
 
+import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.ProblemException;
 import dev.backchannel.desktop.toast.Toasts;
 import dev.backchannel.schemas.ChaosFlags;
