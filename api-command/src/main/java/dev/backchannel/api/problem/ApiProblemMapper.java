@@ -1,6 +1,5 @@
 package dev.backchannel.api.problem;
 
-import dev.backchannel.api.commands.CommandMetrics;
 import dev.backchannel.service.problem.ProblemMapper;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -13,16 +12,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves api-command here, as problem+json without internals. An error answer to
- * {@code POST /api/commands} is counted here, once, by reason ({@link CommandMetrics}).
+ * {@code POST /api/commands} is counted here, once, by reason ({@link Refusals}).
  */
 public class ApiProblemMapper {
 
     private static final String COMMANDS_PATH = "/api/commands";
 
-    private final CommandMetrics metrics;
+    private final Refusals refusals;
 
-    ApiProblemMapper(CommandMetrics metrics) {
-        this.metrics = metrics;
+    ApiProblemMapper(Refusals refusals) {
+        this.refusals = refusals;
     }
 
     @ServerExceptionMapper
@@ -62,7 +61,7 @@ public class ApiProblemMapper {
 
     private void count(HttpServerRequest request, String reason) {
         if (request != null && COMMANDS_PATH.equals(request.path())) {
-            metrics.refused(reason);
+            refusals.refused(reason);
         }
     }
 
