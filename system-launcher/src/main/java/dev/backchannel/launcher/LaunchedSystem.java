@@ -74,11 +74,7 @@ public final class LaunchedSystem implements AutoCloseable {
     }
 
     public ServiceProcess process(String service) {
-        ServiceProcess process = processes.get(service);
-        if (process == null) {
-            throw new IllegalArgumentException("no service " + service + " in " + processes.keySet());
-        }
-        return process;
+        return known(processes, service);
     }
 
     public long pid(String service) {
@@ -86,11 +82,7 @@ public final class LaunchedSystem implements AutoCloseable {
     }
 
     public int port(String service) {
-        Integer port = ports.get(service);
-        if (port == null) {
-            throw new IllegalArgumentException("no service " + service + " in " + ports.keySet());
-        }
-        return port;
+        return known(ports, service);
     }
 
     /** {@code http://host:port} of the service. */
@@ -145,6 +137,14 @@ public final class LaunchedSystem implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static <T> T known(Map<String, T> byService, String service) {
+        T value = byService.get(service);
+        if (value == null) {
+            throw new IllegalArgumentException("no service " + service + " in " + byService.keySet());
+        }
+        return value;
     }
 
     private static boolean accepts(int port) {
