@@ -24,7 +24,7 @@ import org.apache.qpid.proton.amqp.messaging.MessageAnnotations;
 import org.apache.qpid.proton.message.Message;
 
 /**
- * A real AMQP 1.0 client (Vert.x) with blocking helpers, for tests only: sends as a producer would
+ * A real AMQP 1.0 client (Vert.x) with blocking calls, for tests only: sends as a producer would
  * and waits for the broker's settlement; subscribes and records what arrives, and when.
  */
 public final class AmqpTestClient implements AutoCloseable {
