@@ -22,9 +22,9 @@ M2=${MAVEN_REPO:-$HOME/.m2/repository}
 
 services_need_build() {
   for s in "${SERVICES[@]}"; do [ -f "$(jar_of "$s")" ] || return 0; done
-  for m in schemas client "${SERVICES[@]}"; do [ -d "$M2/dev/backchannel/$m/0.1.0-SNAPSHOT" ] || return 0; done
+  for m in schemas service-support system-launcher client "${SERVICES[@]}"; do [ -d "$M2/dev/backchannel/$m/0.1.0-SNAPSHOT" ] || return 0; done
   oldest=$(ls -t $(for s in "${SERVICES[@]}"; do jar_of "$s"; done) | tail -n 1)
-  [ -n "$(find schemas client broker api-command processor socket-gateway pom.xml -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)" ]
+  [ -n "$(find schemas service-support system-launcher client broker api-command processor socket-gateway pom.xml -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)" ]
 }
 
 bench_needs_build() {
@@ -34,7 +34,7 @@ bench_needs_build() {
 
 if services_need_build; then
   echo "bench: building the services (mvn install, tests skipped; a first build takes a few minutes) ..."
-  mvn -B -q install -DskipTests -pl broker,api-command,processor,socket-gateway,client -am
+  mvn -B -q install -DskipTests -pl broker,api-command,processor,socket-gateway,client,system-launcher -am
 fi
 if bench_needs_build; then
   echo "bench: building the harness ..."

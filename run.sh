@@ -30,7 +30,7 @@ needs_build() {
   for s in "${SERVICES[@]}"; do [ -f "$(jar_of "$s")" ] || return 0; done
   # stale: any source newer than the oldest jar
   oldest=$(ls -t "$BROKER_JAR" $(for s in "${SERVICES[@]}"; do jar_of "$s"; done) | tail -n 1)
-  [ -n "$(find schemas broker api-command processor socket-gateway pom.xml -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)" ]
+  [ -n "$(find schemas service-support broker api-command processor socket-gateway pom.xml -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)" ]
 }
 
 if needs_build "${1:-}"; then

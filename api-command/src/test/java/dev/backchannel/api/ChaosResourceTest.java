@@ -7,28 +7,24 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
-import dev.backchannel.testsupport.BrokerControlMBean;
 import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.amqp.AmqpClient;
-import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpMessage;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,25 +124,15 @@ class ChaosResourceTest {
             Instant acceptedAt = Instant.parse(accepted.jsonPath().getString("acceptedAt"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> probe.withCommandId(commandId).size() == 1);
-            assertThat(Duration.between(acceptedAt, probe.withCommandId(commandId).get(0).at()))
+            assertThat(Duration.between(acceptedAt, probe.withCommandId(commandId).get(0).arrivedAt()))
                     .isGreaterThan(Duration.ofMillis(2450));
         }
     }
 
     private static void publishDirectly(ChaosFlags flags) throws Exception {
-        BrokerControlMBean broker = BrokerTestResource.control();
-        Vertx vertx = Vertx.vertx();
-        try {
-            AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.getHost())
-                    .setPort(broker.getPort()).setUsername(broker.getUsername()).setPassword(broker.getPassword()));
-            client.connect()
-                    .compose(connection -> connection.createSender(Addresses.CHAOS))
-                    .compose(sender -> sender.sendWithAck(AmqpMessage.create().durable(true)
-                            .withJsonObjectAsBody(new JsonObject(Json.write(flags))).build()))
-                    .compose(done -> client.close())
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try (AmqpTestClient client = BrokerTestResource.client()) {
+            client.send(Addresses.CHAOS, AmqpMessage.create().durable(true)
+                    .withJsonObjectAsBody(new JsonObject(Json.write(flags))).build().unwrap());
         }
     }
 }

@@ -23,98 +23,98 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 /** Translates {@link BrokerSettings} into Artemis's programmatic configuration (no XML). */
 final class BrokerConfiguration {
 
-  static final String ROLE = "backchannel-all";
-  static final String ACCEPTOR = "amqp";
-  static final long GLOBAL_MAX_SIZE_BYTES = 256L * 1024 * 1024;
-  static final int DUPLICATE_ID_CACHE_SIZE = 100_000;
+    static final String ROLE = "backchannel-all";
+    static final String ACCEPTOR = "amqp";
+    static final long GLOBAL_MAX_SIZE_BYTES = 256L * 1024 * 1024;
+    static final int DUPLICATE_ID_CACHE_SIZE = 100_000;
 
-  private BrokerConfiguration() {
-  }
+    private BrokerConfiguration() {
+    }
 
-  static Configuration of(BrokerSettings settings) throws Exception {
-    String dir = settings.dataDir().toAbsolutePath().toString();
-    Configuration config = new ConfigurationImpl()
-        .setName("backchannel-broker")
-        .setPersistenceEnabled(true)
-        .setJournalType(JournalType.NIO)
-        .setJournalDirectory(dir + "/journal")
-        .setBindingsDirectory(dir + "/bindings")
-        .setPagingDirectory(dir + "/paging")
-        .setLargeMessagesDirectory(dir + "/large-messages")
-        .setNodeManagerLockDirectory(dir)
-        .setSecurityEnabled(true)
-        .setClusterPassword(settings.password())
-        .setJMXManagementEnabled(false)
-        .setGlobalMaxSize(GLOBAL_MAX_SIZE_BYTES)
-        .setMaxDiskUsage(-1)
-        .setIDCacheSize(DUPLICATE_ID_CACHE_SIZE)
-        .setPersistIDCache(true)
-        .setMessageExpiryScanPeriod(expiryScanPeriod(settings));
-    config.addAcceptorConfiguration(ACCEPTOR,
-        "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
-    config.putSecurityRoles("#", Set.of(allPermissions()));
-    addAddressSettings(config, settings);
-    addAddresses(config);
-    return config;
-  }
+    static Configuration of(BrokerSettings settings) throws Exception {
+        String dir = settings.dataDir().toAbsolutePath().toString();
+        Configuration config = new ConfigurationImpl()
+                .setName("backchannel-broker")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dir + "/journal")
+                .setBindingsDirectory(dir + "/bindings")
+                .setPagingDirectory(dir + "/paging")
+                .setLargeMessagesDirectory(dir + "/large-messages")
+                .setNodeManagerLockDirectory(dir)
+                .setSecurityEnabled(true)
+                .setClusterPassword(settings.password())
+                .setJMXManagementEnabled(false)
+                .setGlobalMaxSize(GLOBAL_MAX_SIZE_BYTES)
+                .setMaxDiskUsage(-1)
+                .setIDCacheSize(DUPLICATE_ID_CACHE_SIZE)
+                .setPersistIDCache(true)
+                .setMessageExpiryScanPeriod(expiryScanPeriod(settings));
+        config.addAcceptorConfiguration(ACCEPTOR,
+                "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
+        config.putSecurityRoles("#", Set.of(allPermissions()));
+        addAddressSettings(config, settings);
+        addAddresses(config);
+        return config;
+    }
 
-  static ActiveMQJAASSecurityManager securityManager(BrokerSettings settings) {
-    SecurityConfiguration users = new SecurityConfiguration();
-    users.addUser(settings.user(), settings.password());
-    users.addRole(settings.user(), ROLE);
-    // No default user: anonymous connections are refused.
-    return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
-  }
+    static ActiveMQJAASSecurityManager securityManager(BrokerSettings settings) {
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(settings.user(), settings.password());
+        users.addRole(settings.user(), ROLE);
+        // No default user: anonymous connections are refused.
+        return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+    }
 
-  private static Role allPermissions() {
-    // send, consume, create/delete durable, create/delete non-durable, manage, browse,
-    // create/delete address, view, edit
-    return new Role(ROLE, true, true, true, true, true, true, true, true, true, true, true, true);
-  }
+    private static Role allPermissions() {
+        // send, consume, create/delete durable, create/delete non-durable, manage, browse,
+        // create/delete address, view, edit
+        return new Role(ROLE, true, true, true, true, true, true, true, true, true, true, true, true);
+    }
 
-  private static void addAddressSettings(Configuration config, BrokerSettings settings) {
-    // Empty dead-letter/expiry address = none (such messages are dropped, as with no setting at all),
-    // but it stops Artemis warning AMQ222165/AMQ222166 for every queue it creates.
-    config.addAddressSetting("#", new AddressSettings()
-        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-        .setDeadLetterAddress(SimpleString.of(""))
-        .setExpiryAddress(SimpleString.of("")));
-    config.addAddressSetting(COMMANDS, new AddressSettings()
-        .setDeadLetterAddress(SimpleString.of(COMMANDS_DLQ))
-        .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
-        .setRedeliveryDelay(settings.redeliveryDelay().toMillis())
-        .setRedeliveryMultiplier(BrokerSettings.REDELIVERY_MULTIPLIER)
-        .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis()));
-    config.addAddressSetting(CHAOS, new AddressSettings().setRetroactiveMessageCount(1));
-    // Every gateway node's durable subscription outlives the node (a restart gets what it missed), but
-    // a status event that waited statusTtl expires (and is dropped: no expiry address), so a node that
-    // never returns leaves an empty queue behind, not an ever-growing one. Expiry rather than
-    // auto-delete-queues: Artemis creates AMQP subscription queues as not auto-created, so
-    // auto-delete settings do not apply to them.
-    config.addAddressSetting(STATUS, new AddressSettings().setExpiryDelay(settings.statusTtl().toMillis()));
-  }
+    private static void addAddressSettings(Configuration config, BrokerSettings settings) {
+        // Empty dead-letter/expiry address = none (such messages are dropped, as with no setting at all),
+        // but it stops Artemis warning AMQ222165/AMQ222166 for every queue it creates.
+        config.addAddressSetting("#", new AddressSettings()
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setDeadLetterAddress(SimpleString.of(""))
+                .setExpiryAddress(SimpleString.of("")));
+        config.addAddressSetting(COMMANDS, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(COMMANDS_DLQ))
+                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
+                .setRedeliveryDelay(settings.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(BrokerSettings.REDELIVERY_MULTIPLIER)
+                .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis()));
+        config.addAddressSetting(CHAOS, new AddressSettings().setRetroactiveMessageCount(1));
+        // Every gateway node's durable subscription outlives the node (a restart gets what it missed), but
+        // a status event that waited statusTtl expires (and is dropped: no expiry address), so a node that
+        // never returns leaves an empty queue behind, not an ever-growing one. Expiry rather than
+        // auto-delete-queues: Artemis creates AMQP subscription queues as not auto-created, so
+        // auto-delete settings do not apply to them.
+        config.addAddressSetting(STATUS, new AddressSettings().setExpiryDelay(settings.statusTtl().toMillis()));
+    }
 
-  /** Expired messages are removed by a periodic scan: often enough for the status TTL. */
-  static long expiryScanPeriod(BrokerSettings settings) {
-    return Math.max(100, Math.min(30_000, settings.statusTtl().toMillis() / 2));
-  }
+    /** Expired messages are removed by a periodic scan: often enough for the status TTL. */
+    static long expiryScanPeriod(BrokerSettings settings) {
+        return Math.max(100, Math.min(30_000, settings.statusTtl().toMillis() / 2));
+    }
 
-  private static void addAddresses(Configuration config) {
-    config.addAddressConfiguration(anycastQueue(COMMANDS));
-    config.addAddressConfiguration(anycastQueue(COMMANDS_DLQ));
-    config.addAddressConfiguration(new CoreAddressConfiguration()
-        .setName(STATUS).addRoutingType(RoutingType.MULTICAST));
-    config.addAddressConfiguration(new CoreAddressConfiguration()
-        .setName(CHAOS).addRoutingType(RoutingType.MULTICAST));
-  }
+    private static void addAddresses(Configuration config) {
+        config.addAddressConfiguration(anycastQueue(COMMANDS));
+        config.addAddressConfiguration(anycastQueue(COMMANDS_DLQ));
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(STATUS).addRoutingType(RoutingType.MULTICAST));
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(CHAOS).addRoutingType(RoutingType.MULTICAST));
+    }
 
-  private static CoreAddressConfiguration anycastQueue(String name) {
-    return new CoreAddressConfiguration()
-        .setName(name)
-        .addRoutingType(RoutingType.ANYCAST)
-        .addQueueConfiguration(QueueConfiguration.of(name)
-            .setAddress(name)
-            .setRoutingType(RoutingType.ANYCAST)
-            .setDurable(true));
-  }
+    private static CoreAddressConfiguration anycastQueue(String name) {
+        return new CoreAddressConfiguration()
+                .setName(name)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(name)
+                        .setAddress(name)
+                        .setRoutingType(RoutingType.ANYCAST)
+                        .setDurable(true));
+    }
 }

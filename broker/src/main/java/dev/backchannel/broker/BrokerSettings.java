@@ -18,141 +18,141 @@ import java.util.function.UnaryOperator;
  * it gets what was published while it was down; a node that never returns cannot fill the broker.
  */
 public record BrokerSettings(String host, int port, Path dataDir, String user, String password,
-                             int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
+        int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
 
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 5672;
-  public static final String DEFAULT_DATA_DIR = "./data/broker";
-  public static final String DEFAULT_USER = "backchannel";
-  public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
-  public static final Duration DEFAULT_REDELIVERY_DELAY = Duration.ofSeconds(1);
-  public static final double REDELIVERY_MULTIPLIER = 2.0;
-  public static final Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_STATUS_TTL = Duration.ofHours(1);
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5672;
+    public static final String DEFAULT_DATA_DIR = "./data/broker";
+    public static final String DEFAULT_USER = "backchannel";
+    public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
+    public static final Duration DEFAULT_REDELIVERY_DELAY = Duration.ofSeconds(1);
+    public static final double REDELIVERY_MULTIPLIER = 2.0;
+    public static final Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STATUS_TTL = Duration.ofHours(1);
 
-  public BrokerSettings {
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
-    Objects.requireNonNull(statusTtl, "statusTtl");
-    if (statusTtl.isNegative() || statusTtl.isZero()) {
-      throw new IllegalArgumentException("statusTtl must be positive, was " + statusTtl);
-    }
-    if (password == null || password.isBlank()) {
-      throw new MissingPasswordException();
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port must be 1-65535, was " + port);
-    }
-    if (maxDeliveryAttempts < 1) {
-      throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1, was " + maxDeliveryAttempts);
-    }
-  }
-
-  /** Settings with the default status TTL. */
-  public BrokerSettings(String host, int port, Path dataDir, String user, String password,
-                        int maxDeliveryAttempts, Duration redeliveryDelay) {
-    this(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay, DEFAULT_STATUS_TTL);
-  }
-
-  /** Reads {@code BROKER_*} environment variables, falling back to system properties {@code broker.*}. */
-  public static BrokerSettings fromEnvironment() {
-    return fromLookup(name -> {
-      String value = System.getenv(name);
-      return value != null ? value : System.getProperty(name.toLowerCase().replace('_', '.'));
-    });
-  }
-
-  static BrokerSettings fromLookup(UnaryOperator<String> lookup) {
-    EnvironmentReader env = new EnvironmentReader(lookup);
-    return new BrokerSettings(
-        env.text("BROKER_HOST", DEFAULT_HOST),
-        env.number("BROKER_PORT", DEFAULT_PORT),
-        Path.of(env.text("BROKER_DATA_DIR", DEFAULT_DATA_DIR)),
-        env.text("BROKER_USER", DEFAULT_USER),
-        env.text("BROKER_PASSWORD", null),
-        env.number("BROKER_MAX_DELIVERY_ATTEMPTS", DEFAULT_MAX_DELIVERY_ATTEMPTS),
-        Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())),
-        Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())));
-  }
-
-  /** 127.0.0.1, a free port, a random password, default redelivery policy. */
-  public static BrokerSettings forTests(Path dataDir) {
-    return new BrokerSettings(DEFAULT_HOST, freePort(), dataDir, DEFAULT_USER, randomPassword(),
-        DEFAULT_MAX_DELIVERY_ATTEMPTS, DEFAULT_REDELIVERY_DELAY);
-  }
-
-  public BrokerSettings withPort(int newPort) {
-    return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-        statusTtl);
-  }
-
-  public BrokerSettings withDataDir(Path newDataDir) {
-    return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-        statusTtl);
-  }
-
-  public BrokerSettings withRedelivery(int newMaxDeliveryAttempts, Duration newRedeliveryDelay) {
-    return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay,
-        statusTtl);
-  }
-
-  public BrokerSettings withStatusTtl(Duration newStatusTtl) {
-    return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-        newStatusTtl);
-  }
-
-  public String amqpUrl() {
-    return "amqp://" + host + ":" + port;
-  }
-
-  /** Never prints the password. */
-  @Override
-  public String toString() {
-    return "BrokerSettings[" + amqpUrl() + ", dataDir=" + dataDir + ", user=" + user
-        + ", maxDeliveryAttempts=" + maxDeliveryAttempts + ", redeliveryDelay=" + redeliveryDelay
-        + ", statusTtl=" + statusTtl + "]";
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
-
-  private static String randomPassword() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  /** Raised when no password is configured: the broker never runs without authentication. */
-  public static final class MissingPasswordException extends IllegalArgumentException {
-    MissingPasswordException() {
-      super("BROKER_PASSWORD is required (set the environment variable; no default password exists)");
-    }
-  }
-
-  private record EnvironmentReader(UnaryOperator<String> lookup) {
-    String text(String name, String fallback) {
-      String value = lookup.apply(name);
-      return value == null || value.isBlank() ? fallback : value.trim();
+    public BrokerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
+        Objects.requireNonNull(statusTtl, "statusTtl");
+        if (statusTtl.isNegative() || statusTtl.isZero()) {
+            throw new IllegalArgumentException("statusTtl must be positive, was " + statusTtl);
+        }
+        if (password == null || password.isBlank()) {
+            throw new MissingPasswordException();
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, was " + port);
+        }
+        if (maxDeliveryAttempts < 1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1, was " + maxDeliveryAttempts);
+        }
     }
 
-    int number(String name, int fallback) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        return Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
-      }
+    /** Settings with the default status TTL. */
+    public BrokerSettings(String host, int port, Path dataDir, String user, String password,
+            int maxDeliveryAttempts, Duration redeliveryDelay) {
+        this(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay, DEFAULT_STATUS_TTL);
     }
-  }
+
+    /** Reads {@code BROKER_*} environment variables, falling back to system properties {@code broker.*}. */
+    public static BrokerSettings fromEnvironment() {
+        return fromLookup(name -> {
+            String value = System.getenv(name);
+            return value != null ? value : System.getProperty(name.toLowerCase().replace('_', '.'));
+        });
+    }
+
+    static BrokerSettings fromLookup(UnaryOperator<String> lookup) {
+        EnvironmentReader env = new EnvironmentReader(lookup);
+        return new BrokerSettings(
+                env.text("BROKER_HOST", DEFAULT_HOST),
+                env.number("BROKER_PORT", DEFAULT_PORT),
+                Path.of(env.text("BROKER_DATA_DIR", DEFAULT_DATA_DIR)),
+                env.text("BROKER_USER", DEFAULT_USER),
+                env.text("BROKER_PASSWORD", null),
+                env.number("BROKER_MAX_DELIVERY_ATTEMPTS", DEFAULT_MAX_DELIVERY_ATTEMPTS),
+                Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())),
+                Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())));
+    }
+
+    /** 127.0.0.1, a free port, a random password, default redelivery policy. */
+    public static BrokerSettings forTests(Path dataDir) {
+        return new BrokerSettings(DEFAULT_HOST, freePort(), dataDir, DEFAULT_USER, randomPassword(),
+                DEFAULT_MAX_DELIVERY_ATTEMPTS, DEFAULT_REDELIVERY_DELAY);
+    }
+
+    public BrokerSettings withPort(int newPort) {
+        return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                statusTtl);
+    }
+
+    public BrokerSettings withDataDir(Path newDataDir) {
+        return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                statusTtl);
+    }
+
+    public BrokerSettings withRedelivery(int newMaxDeliveryAttempts, Duration newRedeliveryDelay) {
+        return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay,
+                statusTtl);
+    }
+
+    public BrokerSettings withStatusTtl(Duration newStatusTtl) {
+        return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                newStatusTtl);
+    }
+
+    public String amqpUrl() {
+        return "amqp://" + host + ":" + port;
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "BrokerSettings[" + amqpUrl() + ", dataDir=" + dataDir + ", user=" + user
+                + ", maxDeliveryAttempts=" + maxDeliveryAttempts + ", redeliveryDelay=" + redeliveryDelay
+                + ", statusTtl=" + statusTtl + "]";
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Raised when no password is configured: the broker never runs without authentication. */
+    public static final class MissingPasswordException extends IllegalArgumentException {
+        MissingPasswordException() {
+            super("BROKER_PASSWORD is required (set the environment variable; no default password exists)");
+        }
+    }
+
+    private record EnvironmentReader(UnaryOperator<String> lookup) {
+        String text(String name, String fallback) {
+            String value = lookup.apply(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int number(String name, int fallback) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+            }
+        }
+    }
 }

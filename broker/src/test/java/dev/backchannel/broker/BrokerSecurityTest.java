@@ -1,10 +1,10 @@
 package dev.backchannel.broker;
 
-import dev.backchannel.schemas.Addresses;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backchannel.amqptest.AmqpTestClient;
+import dev.backchannel.schemas.Addresses;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,52 +13,52 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BrokerSecurityTest {
 
-  @TempDir
-  Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  private EmbeddedBroker broker;
+    private EmbeddedBroker broker;
 
-  @BeforeEach
-  void startBroker() {
-    broker = EmbeddedBroker.start(BrokerSettings.forTests(dataDir));
-  }
-
-  @AfterEach
-  void stopBroker() {
-    broker.close();
-  }
-
-  @Test
-  void shouldAcceptClientWithRightPassword() throws Exception {
-    try (AmqpTestClient client = AmqpTestClient.connect(broker)) {
-      client.send(Addresses.COMMANDS, AmqpTestClient.durableText("hello"));
+    @BeforeEach
+    void startBroker() {
+        broker = EmbeddedBroker.start(BrokerSettings.forTests(dataDir));
     }
-    assertThat(broker.messageCount(Addresses.COMMANDS)).isEqualTo(1);
-  }
 
-  @Test
-  void shouldRefuseClientWithWrongPassword() {
-    BrokerSettings settings = broker.settings();
-    assertThatThrownBy(() -> AmqpTestClient.connect(settings.host(), settings.port(), settings.user(), "wrong")
-        .close()).isInstanceOf(Exception.class);
-  }
+    @AfterEach
+    void stopBroker() {
+        broker.close();
+    }
 
-  @Test
-  void shouldRefuseAnonymousClient() {
-    assertThatThrownBy(() -> AmqpTestClient.connect(broker.host(), broker.port(), null, null).close())
-        .isInstanceOf(Exception.class);
-  }
+    @Test
+    void shouldAcceptClientWithRightPassword() throws Exception {
+        try (AmqpTestClient client = BrokerClients.connect(broker)) {
+            client.send(Addresses.COMMANDS, AmqpTestClient.durableText("hello"));
+        }
+        assertThat(broker.messageCount(Addresses.COMMANDS)).isEqualTo(1);
+    }
 
-  @Test
-  void shouldFailToStartWhenPortIsTaken(@TempDir Path otherDir) {
-    assertThatThrownBy(() -> EmbeddedBroker.start(broker.settings().withDataDir(otherDir)))
-        .isInstanceOf(EmbeddedBroker.BrokerStartException.class)
-        .hasMessageContaining(broker.amqpUrl());
-  }
+    @Test
+    void shouldRefuseClientWithWrongPassword() {
+        BrokerSettings settings = broker.settings();
+        assertThatThrownBy(() -> AmqpTestClient.connect(settings.host(), settings.port(), settings.user(), "wrong")
+                .close()).isInstanceOf(Exception.class);
+    }
 
-  @Test
-  void shouldReportUrlOfAmqpAcceptor() {
-    assertThat(broker.amqpUrl()).isEqualTo("amqp://127.0.0.1:" + broker.port());
-    assertThat(broker.isRunning()).isTrue();
-  }
+    @Test
+    void shouldRefuseAnonymousClient() {
+        assertThatThrownBy(() -> AmqpTestClient.connect(broker.host(), broker.port(), null, null).close())
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void shouldFailToStartWhenPortIsTaken(@TempDir Path otherDir) {
+        assertThatThrownBy(() -> EmbeddedBroker.start(broker.settings().withDataDir(otherDir)))
+                .isInstanceOf(EmbeddedBroker.BrokerStartException.class)
+                .hasMessageContaining(broker.amqpUrl());
+    }
+
+    @Test
+    void shouldReportUrlOfAmqpAcceptor() {
+        assertThat(broker.amqpUrl()).isEqualTo("amqp://127.0.0.1:" + broker.port());
+        assertThat(broker.isRunning()).isTrue();
+    }
 }

@@ -10,48 +10,48 @@ import org.junit.jupiter.api.Test;
 
 class BrokerSettingsTest {
 
-  @Test
-  void shouldRefuseToStartWithoutPassword() {
-    assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.<String, String>of()::get))
-        .isInstanceOf(BrokerSettings.MissingPasswordException.class)
-        .hasMessageContaining("BROKER_PASSWORD");
-  }
+    @Test
+    void shouldRefuseToStartWithoutPassword() {
+        assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.<String, String>of()::get))
+                .isInstanceOf(BrokerSettings.MissingPasswordException.class)
+                .hasMessageContaining("BROKER_PASSWORD");
+    }
 
-  @Test
-  void shouldUseDefaultsWhenOnlyPasswordIsSet() {
-    BrokerSettings settings = BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "s3cret")::get);
+    @Test
+    void shouldUseDefaultsWhenOnlyPasswordIsSet() {
+        BrokerSettings settings = BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "s3cret")::get);
 
-    assertThat(settings.host()).isEqualTo("127.0.0.1");
-    assertThat(settings.port()).isEqualTo(5672);
-    assertThat(settings.dataDir()).isEqualTo(Path.of("./data/broker"));
-    assertThat(settings.user()).isEqualTo("backchannel");
-    assertThat(settings.maxDeliveryAttempts()).isEqualTo(10);
-    assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(settings.statusTtl()).isEqualTo(Duration.ofHours(1));
-  }
+        assertThat(settings.host()).isEqualTo("127.0.0.1");
+        assertThat(settings.port()).isEqualTo(5672);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data/broker"));
+        assertThat(settings.user()).isEqualTo("backchannel");
+        assertThat(settings.maxDeliveryAttempts()).isEqualTo(10);
+        assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.statusTtl()).isEqualTo(Duration.ofHours(1));
+    }
 
-  @Test
-  void shouldReadEveryEnvironmentVariable() {
-    BrokerSettings settings = BrokerSettings.fromLookup(Map.of(
-        "BROKER_HOST", "0.0.0.0", "BROKER_PORT", "5673", "BROKER_DATA_DIR", "/tmp/b",
-        "BROKER_USER", "ops", "BROKER_PASSWORD", "s3cret",
-        "BROKER_MAX_DELIVERY_ATTEMPTS", "4", "BROKER_REDELIVERY_DELAY_MS", "250",
-        "BROKER_STATUS_TTL_MS", "60000")::get);
+    @Test
+    void shouldReadEveryEnvironmentVariable() {
+        BrokerSettings settings = BrokerSettings.fromLookup(Map.of(
+                "BROKER_HOST", "0.0.0.0", "BROKER_PORT", "5673", "BROKER_DATA_DIR", "/tmp/b",
+                "BROKER_USER", "ops", "BROKER_PASSWORD", "s3cret",
+                "BROKER_MAX_DELIVERY_ATTEMPTS", "4", "BROKER_REDELIVERY_DELAY_MS", "250",
+                "BROKER_STATUS_TTL_MS", "60000")::get);
 
-    assertThat(settings).isEqualTo(new BrokerSettings("0.0.0.0", 5673, Path.of("/tmp/b"), "ops", "s3cret",
-        4, Duration.ofMillis(250), Duration.ofMinutes(1)));
-  }
+        assertThat(settings).isEqualTo(new BrokerSettings("0.0.0.0", 5673, Path.of("/tmp/b"), "ops", "s3cret",
+                4, Duration.ofMillis(250), Duration.ofMinutes(1)));
+    }
 
-  @Test
-  void shouldRejectPortThatIsNotANumber() {
-    assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x", "BROKER_PORT", "amqp")::get))
-        .hasMessageContaining("BROKER_PORT");
-  }
+    @Test
+    void shouldRejectPortThatIsNotANumber() {
+        assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x", "BROKER_PORT", "amqp")::get))
+                .hasMessageContaining("BROKER_PORT");
+    }
 
-  @Test
-  void shouldNeverPrintPassword() {
-    BrokerSettings settings = BrokerSettings.forTests(Path.of("/tmp/b"));
+    @Test
+    void shouldNeverPrintPassword() {
+        BrokerSettings settings = BrokerSettings.forTests(Path.of("/tmp/b"));
 
-    assertThat(settings.toString()).doesNotContain(settings.password());
-  }
+        assertThat(settings.toString()).doesNotContain(settings.password());
+    }
 }

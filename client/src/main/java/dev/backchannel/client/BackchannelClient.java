@@ -4,6 +4,7 @@ import dev.backchannel.client.http.CommandListener;
 import dev.backchannel.client.http.CommandRejectedException;
 import dev.backchannel.client.http.CommandRetryPolicy;
 import dev.backchannel.client.http.CommandSender;
+import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.QuerySide;
 import dev.backchannel.client.http.SessionTokens;
 import dev.backchannel.client.items.ItemsView;
@@ -38,6 +39,7 @@ public final class BackchannelClient implements AutoCloseable {
     private final ItemsView items = new ItemsView();
     private final SocketSession socket;
     private final Resync resync;
+    private final ChaosApi chaos;
 
     private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
@@ -52,6 +54,7 @@ public final class BackchannelClient implements AutoCloseable {
                 connector != null ? connector : new JdkSocketConnector(http, config.requestTimeout()),
                 tokens, config.reconnectBackoff(), random, scheduler);
         resync = new Resync(query, items, receipts, socket::seenUpTo);
+        chaos = new ChaosApi(http, config.apiUrl(), tokens, config.requestTimeout());
         socket.addFrameListener(frame -> {
             receipts.onFrame(frame);
             items.onFrame(frame);
@@ -125,6 +128,11 @@ public final class BackchannelClient implements AutoCloseable {
 
     public ItemsView items() {
         return items;
+    }
+
+    /** The system's chaos flags, read and changed as this user. */
+    public ChaosApi chaos() {
+        return chaos;
     }
 
     /** The socket, for its {@link ConnectionState} and listeners. */

@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One read of a service's {@code /q/metrics} (Prometheus text). */
 final class MetricsScrape {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)}\\s+(\\S+)$", Pattern.MULTILINE);
 
     private final String text;
 
@@ -36,5 +41,19 @@ final class MetricsScrape {
                 .filter(line -> line.contains(labelFragment))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /** The samples of metric {@code name}, by the value of their label {@code label}. */
+    Map<String, Double> byLabel(String name, String label) {
+        Pattern labelled = Pattern.compile(label + "=\"([^\"]+)\"");
+        Map<String, Double> values = new HashMap<>();
+        Matcher sample = SAMPLE.matcher(text);
+        while (sample.find()) {
+            Matcher value = labelled.matcher(sample.group(2));
+            if (sample.group(1).equals(name) && value.find()) {
+                values.put(value.group(1), Double.valueOf(sample.group(3)));
+            }
+        }
+        return values;
     }
 }

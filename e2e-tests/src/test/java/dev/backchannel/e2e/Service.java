@@ -1,29 +1,24 @@
 package dev.backchannel.e2e;
 
-import java.nio.file.Path;
+import dev.backchannel.launcher.SystemLauncher;
 
-/** A process of the system, and where its built jar is. */
+/** A process of the system, by its name in the launcher. */
 enum Service {
-    BROKER("broker", "broker/target/broker.jar"),
-    API_COMMAND("api-command", "api-command/target/quarkus-app/quarkus-run.jar"),
-    PROCESSOR("processor", "processor/target/quarkus-app/quarkus-run.jar"),
-    SOCKET_GATEWAY("socket-gateway", "socket-gateway/target/quarkus-app/quarkus-run.jar"),
+    BROKER(SystemLauncher.BROKER),
+    API_COMMAND(SystemLauncher.API_COMMAND),
+    PROCESSOR(SystemLauncher.PROCESSOR),
+    SOCKET_GATEWAY(SystemLauncher.SOCKET_GATEWAY),
     /** A second gateway node, for resuming on another node. */
-    SOCKET_GATEWAY_B("socket-gateway-b", "socket-gateway/target/quarkus-app/quarkus-run.jar");
+    SOCKET_GATEWAY_B("socket-gateway-b");
 
     private final String module;
-    private final String jar;
 
-    Service(String module, String jar) {
+    Service(String module) {
         this.module = module;
-        this.jar = jar;
     }
 
+    /** Its name in the launcher: the module, or for the second gateway node its own name. */
     String module() {
         return module;
-    }
-
-    Path jar(Path root) {
-        return root.resolve(jar);
     }
 }

@@ -17,30 +17,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault the processor injects on purpose, and how the system recovers from it. */
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class ChaosFaultsTest {
+class ChaosFaultsTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private AmqpTestClient broker;
-    private AmqpTestClient.Received status;
-
-    @BeforeEach
-    void listenToStatus() throws Exception {
-        broker = AmqpTestClient.connect();
-        status = broker.receive(Addresses.STATUS);
-    }
 
     @AfterEach
     void calmDown() throws Exception {
         setFlags(0, 0, 0);
-        broker.close();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.ItemFields;
 import dev.backchannel.schemas.MessageSchema;
@@ -20,30 +21,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class CommandProcessingTest {
+class CommandProcessingTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-    private AmqpTestClient broker;
-    private AmqpTestClient.Received status;
-
-    @BeforeEach
-    void listenToStatus() throws Exception {
-        broker = AmqpTestClient.connect();
-        status = broker.receive(Addresses.STATUS);
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        broker.close();
-    }
 
     @Test
     void shouldSaveItemAndPublishOutcomeToUserAndChangeToTopicWhenCreateSucceeds() throws Exception {

@@ -1,17 +1,17 @@
 package dev.backchannel.processor;
 
-import dev.backchannel.testsupport.MetricsPage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.QueuedCommand;
 import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
+import dev.backchannel.testsupport.MetricsPage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -19,31 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A processed command continues its trace into the status events, and moves the processor's metrics. */
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class CommandTracingAndMetricsTest {
+class CommandTracingAndMetricsTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-    private AmqpTestClient broker;
-    private AmqpTestClient.Received status;
-
-    @BeforeEach
-    void listenToStatus() throws Exception {
-        broker = AmqpTestClient.connect();
-        status = broker.receive(Addresses.STATUS);
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        broker.close();
-    }
 
     @Test
     void shouldRecordQueueDelayProcessingTimeAndPublishLagWhenACommandIsProcessed() throws Exception {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.processor.outbox.EventIds;
 import dev.backchannel.processor.outbox.OutboxMetrics;
 import dev.backchannel.processor.outbox.OutboxRelay;
@@ -43,7 +44,7 @@ class OutboxRelayTest {
 
     @Test
     void shouldPublishEntriesInSequenceOrderWithGroupIdOfTheirUser() throws Exception {
-        try (AmqpTestClient client = AmqpTestClient.connect()) {
+        try (AmqpTestClient client = BrokerTestResource.client()) {
             AmqpTestClient.Received status = client.receive(Addresses.STATUS);
 
             List<String> eventIds = new ArrayList<>();
@@ -85,7 +86,7 @@ class OutboxRelayTest {
         BrokerTestResource.stopBroker();
         BrokerTestResource.startBroker();
 
-        try (AmqpTestClient client = AmqpTestClient.connect()) {
+        try (AmqpTestClient client = BrokerTestResource.client()) {
             AmqpTestClient.Received status = client.receive(Addresses.STATUS);
             String commandId = Commands.id();
             client.send(Addresses.COMMANDS, Commands.create("niaj", commandId, Commands.id(), "After restart"), "niaj");

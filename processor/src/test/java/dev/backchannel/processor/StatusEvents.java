@@ -3,6 +3,7 @@ package dev.backchannel.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.SchemaValidator;

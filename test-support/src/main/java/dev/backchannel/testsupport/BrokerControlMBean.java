@@ -7,25 +7,25 @@ package dev.backchannel.testsupport;
  */
 public interface BrokerControlMBean {
 
-  /** Stops the broker (simulates an outage). Clients see their connections drop. */
-  void stopBroker();
+    /** Stops the broker (simulates an outage). Clients see their connections drop. */
+    void stopBroker();
 
-  /** Starts the broker again on the same port and data dir; durable messages are back. */
-  void startBroker();
+    /** Starts the broker again on the same port and data dir; durable messages are back. */
+    void startBroker();
 
-  boolean isRunning();
+    boolean isRunning();
 
-  /** Ready, in-delivery and scheduled messages in the queue; 0 while stopped or unknown. */
-  long messageCount(String queueName);
+    /** Ready, in-delivery and scheduled messages in the queue; 0 while stopped or unknown. */
+    long messageCount(String queueName);
 
-  /** Scheduled (delayed, not yet deliverable) messages in the queue; 0 while stopped or unknown. */
-  long scheduledCount(String queueName);
+    /** Scheduled (delayed, not yet deliverable) messages in the queue; 0 while stopped or unknown. */
+    long scheduledCount(String queueName);
 
-  String getHost();
+    String getHost();
 
-  int getPort();
+    int getPort();
 
-  String getUsername();
+    String getUsername();
 
-  String getPassword();
+    String getPassword();
 }

@@ -1,5 +1,6 @@
 package dev.backchannel.testsupport;
 
+import dev.backchannel.amqptest.AmqpTestClient;
 import dev.backchannel.broker.BrokerSettings;
 import dev.backchannel.broker.EmbeddedBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -25,121 +26,127 @@ import javax.management.StandardMBean;
  */
 public final class BrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
-  private static final ObjectName CONTROL_NAME = objectName("dev.backchannel.test:type=BrokerControl");
+    private static final ObjectName CONTROL_NAME = objectName("dev.backchannel.test:type=BrokerControl");
 
-  private static volatile BrokerControl current;
+    private static volatile BrokerControl current;
 
-  private BrokerControl control;
-  private Path dataDir;
+    private BrokerControl control;
+    private Path dataDir;
 
-  @Override
-  public Map<String, String> start() {
-    try {
-      dataDir = Files.createTempDirectory("backchannel-broker-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public Map<String, String> start() {
+        try {
+            dataDir = Files.createTempDirectory("backchannel-broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        control = BrokerControl.start(BrokerSettings.forTests(dataDir));
+        register(control);
+        current = control;
+        return Map.of(
+                "amqp-host", control.getHost(),
+                "amqp-port", String.valueOf(control.getPort()),
+                "amqp-username", control.getUsername(),
+                "amqp-password", control.getPassword(),
+                "quarkus.amqp.devservices.enabled", "false",
+                "quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN",
+                "quarkus.log.category.\"org.apache.activemq.artemis\".level", "WARN");
     }
-    control = BrokerControl.start(BrokerSettings.forTests(dataDir));
-    register(control);
-    current = control;
-    return Map.of(
-        "amqp-host", control.getHost(),
-        "amqp-port", String.valueOf(control.getPort()),
-        "amqp-username", control.getUsername(),
-        "amqp-password", control.getPassword(),
-        "quarkus.amqp.devservices.enabled", "false",
-        "quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN",
-        "quarkus.log.category.\"org.apache.activemq.artemis\".level", "WARN");
-  }
 
-  @Override
-  public void stop() {
-    unregister();
-    current = null;
-    if (control != null) {
-      control.close();
-      control = null;
+    @Override
+    public void stop() {
+        unregister();
+        current = null;
+        if (control != null) {
+            control.close();
+            control = null;
+        }
+        deleteRecursively(dataDir);
     }
-    deleteRecursively(dataDir);
-  }
 
-  /**
-   * The running broker itself, for tests loaded in the same class loader as this resource; when
-   * Quarkus separates them this throws: use {@link #control()} instead, which always works.
-   */
-  public static EmbeddedBroker broker() {
-    BrokerControl local = current;
-    if (local == null) {
-      throw new IllegalStateException("no test broker in this class loader: use BrokerTestResource.control()");
+    /**
+     * The running broker itself, for tests loaded in the same class loader as this resource; when
+     * Quarkus separates them this throws: use {@link #control()} instead, which always works.
+     */
+    public static EmbeddedBroker broker() {
+        BrokerControl local = current;
+        if (local == null) {
+            throw new IllegalStateException("no test broker in this class loader: use BrokerTestResource.control()");
+        }
+        return local.broker();
     }
-    return local.broker();
-  }
 
-  /** The running test broker's control, reachable from any class loader in this JVM. */
-  public static BrokerControlMBean control() {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    if (!server.isRegistered(CONTROL_NAME)) {
-      throw new IllegalStateException("no test broker: annotate the test with "
-          + "@QuarkusTestResource(BrokerTestResource.class)");
+    /** The running test broker's control, reachable from any class loader in this JVM. */
+    public static BrokerControlMBean control() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (!server.isRegistered(CONTROL_NAME)) {
+            throw new IllegalStateException("no test broker: annotate the test with "
+                    + "@QuarkusTestResource(BrokerTestResource.class)");
+        }
+        return JMX.newMBeanProxy(server, CONTROL_NAME, BrokerControlMBean.class);
     }
-    return JMX.newMBeanProxy(server, CONTROL_NAME, BrokerControlMBean.class);
-  }
 
-  public static void stopBroker() {
-    control().stopBroker();
-  }
-
-  public static void startBroker() {
-    control().startBroker();
-  }
-
-  public static long messageCount(String queueName) {
-    return control().messageCount(queueName);
-  }
-
-  public static long scheduledCount(String queueName) {
-    return control().scheduledCount(queueName);
-  }
-
-  private static void register(BrokerControl control) {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    try {
-      if (server.isRegistered(CONTROL_NAME)) {
-        server.unregisterMBean(CONTROL_NAME);
-      }
-      server.registerMBean(new StandardMBean(control, BrokerControlMBean.class), CONTROL_NAME);
-    } catch (JMException e) {
-      throw new IllegalStateException("cannot publish the test broker control", e);
+    /** A plain AMQP client signed in to the running test broker; close it after use. */
+    public static AmqpTestClient client() throws Exception {
+        BrokerControlMBean broker = control();
+        return AmqpTestClient.connect(broker.getHost(), broker.getPort(), broker.getUsername(), broker.getPassword());
     }
-  }
 
-  private static void unregister() {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    try {
-      if (server.isRegistered(CONTROL_NAME)) {
-        server.unregisterMBean(CONTROL_NAME);
-      }
-    } catch (JMException e) {
-      throw new IllegalStateException("cannot withdraw the test broker control", e);
+    public static void stopBroker() {
+        control().stopBroker();
     }
-  }
 
-  private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
+    public static void startBroker() {
+        control().startBroker();
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static ObjectName objectName(String name) {
-    try {
-      return new ObjectName(name);
-    } catch (MalformedObjectNameException e) {
-      throw new IllegalArgumentException(name, e);
+    public static long messageCount(String queueName) {
+        return control().messageCount(queueName);
     }
-  }
+
+    public static long scheduledCount(String queueName) {
+        return control().scheduledCount(queueName);
+    }
+
+    private static void register(BrokerControl control) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            if (server.isRegistered(CONTROL_NAME)) {
+                server.unregisterMBean(CONTROL_NAME);
+            }
+            server.registerMBean(new StandardMBean(control, BrokerControlMBean.class), CONTROL_NAME);
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot publish the test broker control", e);
+        }
+    }
+
+    private static void unregister() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            if (server.isRegistered(CONTROL_NAME)) {
+                server.unregisterMBean(CONTROL_NAME);
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot withdraw the test broker control", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
 }

@@ -4,8 +4,6 @@ import dev.backchannel.api.problem.ApiProblem;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
-import dev.backchannel.schemas.MessageSchema;
-import dev.backchannel.schemas.SchemaValidator;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import io.vertx.core.json.JsonObject;
@@ -27,13 +25,13 @@ public class ChaosBroadcast {
     private static final Logger LOG = Logger.getLogger(ChaosBroadcast.class);
 
     private final MutinyEmitter<JsonObject> outgoing;
-    private final ChaosSwitchboard switchboard;
+    private final ApiChaos chaos;
     private final ApiConfig config;
 
-    ChaosBroadcast(@Channel("chaos-out") MutinyEmitter<JsonObject> outgoing, ChaosSwitchboard switchboard,
+    ChaosBroadcast(@Channel("chaos-out") MutinyEmitter<JsonObject> outgoing, ApiChaos chaos,
             ApiConfig config) {
         this.outgoing = outgoing;
-        this.switchboard = switchboard;
+        this.chaos = chaos;
         this.config = config;
     }
 
@@ -48,16 +46,11 @@ public class ChaosBroadcast {
             LOG.warnf("chaos flags not published: %s", e.toString());
             throw ApiProblem.unavailable(config.unavailableRetryAfterSeconds());
         }
-        switchboard.apply(flags);
+        chaos.apply(flags);
     }
 
     @Incoming("chaos-in")
     void receive(JsonObject body) {
-        String json = body.encode();
-        if (!SchemaValidator.instance().violations(MessageSchema.CHAOS_FLAGS, json).isEmpty()) {
-            LOG.warnf("ignoring chaos flags that do not match the schema: %s", json);
-            return;
-        }
-        switchboard.apply(Json.read(json, ChaosFlags.class));
+        chaos.receive(body);
     }
 }

@@ -24,13 +24,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChaosResource {
 
-    private final ChaosSwitchboard switchboard;
+    private final ApiChaos chaos;
     private final ChaosBroadcast broadcast;
     private final List<String> editors;
     private final JsonWebToken caller;
 
-    ChaosResource(ChaosSwitchboard switchboard, ChaosBroadcast broadcast, ApiConfig config, JsonWebToken caller) {
-        this.switchboard = switchboard;
+    ChaosResource(ApiChaos chaos, ChaosBroadcast broadcast, ApiConfig config, JsonWebToken caller) {
+        this.chaos = chaos;
         this.broadcast = broadcast;
         this.editors = config.chaos().editors();
         this.caller = caller;
@@ -39,7 +39,7 @@ public class ChaosResource {
     @GET
     public ChaosFlags current() {
         requireEnabled();
-        return switchboard.current();
+        return chaos.current();
     }
 
     @PUT
@@ -59,7 +59,7 @@ public class ChaosResource {
     }
 
     private void requireEnabled() {
-        if (!switchboard.enabled()) {
+        if (!chaos.enabled()) {
             throw new NotFoundException();
         }
     }

@@ -1,7 +1,7 @@
 package dev.backchannel.api.commands;
 
 import dev.backchannel.api.RequestBodies;
-import dev.backchannel.api.chaos.ChaosSwitchboard;
+import dev.backchannel.api.chaos.ApiChaos;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
 import dev.backchannel.schemas.Command;
@@ -10,6 +10,7 @@ import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.QueuedCommand;
+import dev.backchannel.service.trace.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,11 +34,11 @@ public class CommandIntake {
     private final AcceptedCommands accepted;
     private final CommandQueue queue;
     private final DeliveryDelay delay;
-    private final ChaosSwitchboard chaos;
+    private final ApiChaos chaos;
     private final CommandMetrics metrics;
 
     CommandIntake(ApiConfig config, UserRateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
-            DeliveryDelay delay, ChaosSwitchboard chaos, CommandMetrics metrics) {
+            DeliveryDelay delay, ApiChaos chaos, CommandMetrics metrics) {
         this.config = config;
         this.rateLimits = rateLimits;
         this.accepted = accepted;
@@ -70,7 +71,7 @@ public class CommandIntake {
             answer = answerRetry(seen.get(), userId, bodyHash);
         } else {
             Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            queue.enqueue(new QueuedCommand(command, userId, acceptedAt, CommandTrace.traceparent(traceparent)),
+            queue.enqueue(new QueuedCommand(command, userId, acceptedAt, Traceparent.current(traceparent)),
                     delay.next());
             answer = answerRetry(accepted.remember(
                     new AcceptedCommand(command.commandId(), userId, bodyHash, acceptedAt)), userId, bodyHash);

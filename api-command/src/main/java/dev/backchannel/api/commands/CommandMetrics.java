@@ -1,5 +1,6 @@
 package dev.backchannel.api.commands;
 
+import dev.backchannel.api.problem.Refusals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 @Startup
 @ApplicationScoped
-public class CommandMetrics {
+public class CommandMetrics implements Refusals {
 
     /** Reasons of the contract's refusal table, plus {@code internal_error} for a failure nobody decided. */
     public static final List<String> REASONS = List.of("bad_request", "unauthorized", "too_large",
@@ -40,6 +41,7 @@ public class CommandMetrics {
     }
 
     /** An error answer to {@code POST /api/commands}, by reason (see {@link #REASONS}). */
+    @Override
     public void refused(String reason) {
         refusedCounter(reason).increment();
     }

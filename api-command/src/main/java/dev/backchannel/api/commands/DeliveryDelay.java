@@ -1,6 +1,6 @@
 package dev.backchannel.api.commands;
 
-import dev.backchannel.api.chaos.ChaosSwitchboard;
+import dev.backchannel.api.chaos.ApiChaos;
 import dev.backchannel.schemas.ChaosFlags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,14 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class DeliveryDelay {
 
-    private final ChaosSwitchboard switchboard;
+    private final ApiChaos chaos;
 
-    DeliveryDelay(ChaosSwitchboard switchboard) {
-        this.switchboard = switchboard;
+    DeliveryDelay(ApiChaos chaos) {
+        this.chaos = chaos;
     }
 
     Duration next() {
-        ChaosFlags.DelayRange range = switchboard.current().queueDelayMs();
+        ChaosFlags.DelayRange range = chaos.current().queueDelayMs();
         long min = range.min();
         long max = Math.max(min, range.max());
         return Duration.ofMillis(min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1));

@@ -1,7 +1,7 @@
 package dev.backchannel.bench.baseline;
 
 import dev.backchannel.bench.publish.OpenLoopSchedule;
-import dev.backchannel.bench.system.ServiceProcess;
+import dev.backchannel.launcher.ServiceProcess;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -7,6 +7,7 @@ public final class Endpoints {
     public static final String SESSIONS = "/api/sessions";
     public static final String COMMANDS = "/api/commands";
     public static final String ITEMS = "/api/items";
+    public static final String CHAOS = "/api/chaos";
 
     private Endpoints() {
     }

@@ -1,5 +1,6 @@
 package dev.backchannel.desktop.chaos;
 
+import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.ProblemException;
 import dev.backchannel.desktop.toast.Toasts;
 import dev.backchannel.schemas.ChaosFlags;
@@ -7,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The chaos flags of the whole system: {@link #load()} reads them ({@code GET /api/chaos}; 404
@@ -34,8 +35,8 @@ public final class ChaosViewModel {
             "a push closes the socket: the client reconnects and resumes");
     private final LongProperty delayMinMs = new SimpleLongProperty(0);
     private final LongProperty delayMaxMs = new SimpleLongProperty(0);
-    private final BooleanProperty available = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("Loading chaos flags…");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading chaos flags…");
 
     private final ChaosApi api;
     private final Toasts toasts;
@@ -145,11 +146,11 @@ public final class ChaosViewModel {
         return delayMaxMs;
     }
 
-    public BooleanProperty availableProperty() {
-        return available;
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }

@@ -5,10 +5,10 @@ import dev.backchannel.client.socket.SocketSession;
 import dev.backchannel.client.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The socket's state in words, for the indicator: "Connected", "Reconnecting in 3 s (attempt 2)"
@@ -22,8 +22,8 @@ public final class ConnectionViewModel {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     // Properties
-    private final StringProperty text = new SimpleStringProperty("Connecting…");
-    private final ObjectProperty<Health> health = new SimpleObjectProperty<>(Health.CONNECTING);
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.CONNECTING);
 
     private final Executor ui;
     private final Scheduler scheduler;
@@ -73,11 +73,11 @@ public final class ConnectionViewModel {
         text.set(words);
     }
 
-    public StringProperty textProperty() {
-        return text;
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Health> healthProperty() {
-        return health;
+    public ReadOnlyObjectProperty<Health> healthProperty() {
+        return health.getReadOnlyProperty();
     }
 }

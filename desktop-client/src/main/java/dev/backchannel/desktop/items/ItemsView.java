@@ -67,27 +67,23 @@ public final class ItemsView {
     }
 
     private HBox editBar(ItemsViewModel model) {
+        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         TextField editTitle = new TextField();
         editTitle.setId("editTitle");
         editTitle.setPromptText("Rename the selected item");
+        editTitle.textProperty().bindBidirectional(model.editTitleProperty());
         HBox.setHgrow(editTitle, Priority.ALWAYS);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
-                editTitle.setText(row == null ? "" : row.title()));
-        Button rename = action("rename", "Rename", () -> model.rename(selected(), editTitle.getText()));
-        editTitle.setOnAction(event -> model.rename(selected(), editTitle.getText()));
+        Button rename = action("rename", "Rename", model::renameSelected);
+        editTitle.setOnAction(event -> model.renameSelected());
         HBox bar = new HBox(8, editTitle, rename,
-                action("markTodo", "To do", () -> model.changeStatus(selected(), ItemStatus.TODO)),
-                action("markDoing", "Doing", () -> model.changeStatus(selected(), ItemStatus.DOING)),
-                action("markDone", "Done", () -> model.changeStatus(selected(), ItemStatus.DONE)),
-                action("deleteItem", "Delete", () -> model.delete(selected())));
+                action("markTodo", "To do", () -> model.changeSelectedStatus(ItemStatus.TODO)),
+                action("markDoing", "Doing", () -> model.changeSelectedStatus(ItemStatus.DOING)),
+                action("markDone", "Done", () -> model.changeSelectedStatus(ItemStatus.DONE)),
+                action("deleteItem", "Delete", model::deleteSelected));
         bar.lookup("#deleteItem").getStyleClass().add(Styles.DANGER);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        bar.disableProperty().bind(model.hasSelectionProperty().not());
         return bar;
-    }
-
-    private ItemRow selected() {
-        return table.getSelectionModel().getSelectedItem();
     }
 
     private static Button action(String id, String text, Runnable command) {

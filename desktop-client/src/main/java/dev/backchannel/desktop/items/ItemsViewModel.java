@@ -38,6 +38,9 @@ public final class ItemsViewModel {
     private final ObjectProperty<ItemStatus> newStatus = new SimpleObjectProperty<>(ItemStatus.TODO);
     private final BooleanBinding canCreate = Bindings.createBooleanBinding(
             () -> newTitle.get() != null && !newTitle.get().isBlank(), newTitle);
+    private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty editTitle = new SimpleStringProperty("");
+    private final BooleanBinding hasSelection = selected.isNotNull();
 
     private final Map<String, ItemRow> byId = new HashMap<>();
     private final BackchannelClient client;
@@ -52,6 +55,7 @@ public final class ItemsViewModel {
         this.ui = ui;
         this.scheduler = scheduler;
         this.highlightFor = highlightFor;
+        selected.addListener((obs, old, row) -> editTitle.set(row == null ? "" : row.title()));
         client.items().addListener(new ItemsListener() {
             @Override
             public void onReloaded(List<Item> items) {
@@ -88,6 +92,21 @@ public final class ItemsViewModel {
         newTitle.set("");
         return Optional.of(client.submit(Command.create(null, UUID.randomUUID().toString(), title, newStatus.get()))
                 .commandId());
+    }
+
+    /** Renames the {@link #selectedProperty() selected} row to {@link #editTitleProperty()}. */
+    public Optional<String> renameSelected() {
+        return rename(selected.get(), editTitle.get());
+    }
+
+    /** Changes the status of the {@link #selectedProperty() selected} row. */
+    public Optional<String> changeSelectedStatus(ItemStatus status) {
+        return changeStatus(selected.get(), status);
+    }
+
+    /** Deletes the {@link #selectedProperty() selected} row. */
+    public Optional<String> deleteSelected() {
+        return delete(selected.get());
     }
 
     public Optional<String> rename(ItemRow row, String title) {
@@ -179,5 +198,20 @@ public final class ItemsViewModel {
 
     public BooleanBinding canCreateProperty() {
         return canCreate;
+    }
+
+    /** The row the edits apply to; the view binds it to its table's selection. */
+    public ObjectProperty<ItemRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The new title for the selected row; set to its title whenever the selection changes. */
+    public StringProperty editTitleProperty() {
+        return editTitle;
+    }
+
+    /** Whether a row is selected, so the edits have something to apply to. */
+    public BooleanBinding hasSelectionProperty() {
+        return hasSelection;
     }
 }

@@ -2,11 +2,8 @@ package dev.backchannel.desktop.session;
 
 import dev.backchannel.client.BackchannelClient;
 import dev.backchannel.client.ClientConfig;
-import dev.backchannel.client.http.SessionTokens;
 import dev.backchannel.client.socket.SocketConnector;
 import dev.backchannel.client.time.Scheduler;
-import dev.backchannel.desktop.chaos.ChaosApi;
-import java.net.http.HttpClient;
 
 /** Signs a user in and connects; blocks, so callers run it off the FX thread. */
 @FunctionalInterface
@@ -23,10 +20,7 @@ public interface SessionOpener {
     static SessionOpener using(SocketConnector connector, Scheduler scheduler) {
         return config -> {
             BackchannelClient client = BackchannelClient.connect(config, scheduler, connector);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
-            SessionTokens tokens = new SessionTokens(http, config.apiUrl(), config.userId(),
-                    config.requestTimeout(), scheduler);
-            return new UserSession(config, client, new ChaosApi(http, config.apiUrl(), tokens, config.requestTimeout()));
+            return new UserSession(config, client, client.chaos());
         };
     }
 }

@@ -2,7 +2,7 @@ package dev.backchannel.desktop.session;
 
 import dev.backchannel.client.BackchannelClient;
 import dev.backchannel.client.ClientConfig;
-import dev.backchannel.desktop.chaos.ChaosApi;
+import dev.backchannel.client.http.ChaosApi;
 
 /**
  * One signed-in user in one window: its own {@link BackchannelClient} (and socket), and the chaos

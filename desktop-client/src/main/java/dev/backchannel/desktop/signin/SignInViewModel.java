@@ -10,8 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -25,8 +27,8 @@ public final class SignInViewModel {
     private final StringProperty apiUrl = new SimpleStringProperty();
     private final StringProperty queryUrl = new SimpleStringProperty();
     private final StringProperty socketUrl = new SimpleStringProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSignIn;
 
     private final ClientConfig defaults;
@@ -102,12 +104,12 @@ public final class SignInViewModel {
         return socketUrl;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
     public BooleanBinding canSignInProperty() {

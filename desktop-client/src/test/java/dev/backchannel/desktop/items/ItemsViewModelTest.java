@@ -135,4 +135,22 @@ class ItemsViewModelTest {
         assertThat(alice.rename(alice.rows().get(0), " Buy milk ")).isEmpty();
         assertThat(system.commands()).isEmpty();
     }
+
+    @Test
+    void selectingARowOffersItsTitleForEditingAndRenamesIt() {
+        system.items().seed("Buy milk", "carol");
+        ItemsViewModel alice = signIn("alice");
+        assertThat(alice.hasSelectionProperty().get()).isFalse();
+
+        alice.selectedProperty().set(alice.rows().get(0));
+        assertThat(alice.editTitleProperty().get()).isEqualTo("Buy milk");
+        alice.editTitleProperty().set("Buy oat milk");
+        alice.renameSelected();
+
+        await().until(() -> system.commands().size() == 1);
+        assertThat(system.commands().get(0).data().title()).isEqualTo("Buy oat milk");
+        alice.selectedProperty().set(null);
+        assertThat(alice.editTitleProperty().get()).isEmpty();
+        assertThat(alice.deleteSelected()).isEmpty();
+    }
 }

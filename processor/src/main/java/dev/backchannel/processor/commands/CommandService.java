@@ -1,11 +1,10 @@
 package dev.backchannel.processor.commands;
 
-import dev.backchannel.processor.chaos.ChaosSwitchboard;
-import dev.backchannel.schemas.ErrorCode;
-
+import dev.backchannel.processor.chaos.ProcessorChaos;
 import dev.backchannel.processor.items.ItemRepository;
 import dev.backchannel.processor.outbox.OutboxRepository;
 import dev.backchannel.schemas.Command;
+import dev.backchannel.schemas.ErrorCode;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.QueuedCommand;
@@ -26,10 +25,10 @@ public class CommandService {
     private final ItemRepository items;
     private final ProcessedCommandRepository processed;
     private final OutboxRepository outbox;
-    private final ChaosSwitchboard chaos;
+    private final ProcessorChaos chaos;
 
     public CommandService(ItemRepository items, ProcessedCommandRepository processed, OutboxRepository outbox,
-            ChaosSwitchboard chaos) {
+            ProcessorChaos chaos) {
         this.items = items;
         this.processed = processed;
         this.outbox = outbox;

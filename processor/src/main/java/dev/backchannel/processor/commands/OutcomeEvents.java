@@ -6,19 +6,16 @@ import dev.backchannel.schemas.QueuedCommand;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Timing;
 import dev.backchannel.schemas.Topics;
+import dev.backchannel.service.trace.Traceparent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The status events of one decision: the outcome for the issuing user and, when the item changed,
  * {@code entity.changed} for topic {@code items}. Event ids come from consecutive sequence numbers.
  */
 public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> events) {
-
-    private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
 
     /** How many events (and sequence numbers) a decision needs. */
     public static int count(Decision decision) {
@@ -31,7 +28,7 @@ public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> even
         String entityId = queued.command().entityId();
         Timing timing = Timing.processed(queued.acceptedAt(), delivery.deliveredAt(), delivery.deliveryCount(),
                 processedAt);
-        String traceId = traceId(queued.traceparent());
+        String traceId = Traceparent.traceId(queued.traceparent());
         String outcomeId = EventIds.of(firstSeq);
         Frame.CommandOutcome outcome = decision instanceof Decision.Rejected rejected
                 ? Frame.CommandFailed.of(outcomeId, commandId, entityId, processedAt, rejected.message(),
@@ -46,13 +43,5 @@ public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> even
             events.add(StatusEvent.forTopic(Topics.ITEMS, changed, processedAt));
         }
         return new OutcomeEvents(outcome, List.copyOf(events));
-    }
-
-    static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        Matcher matcher = TRACEPARENT.matcher(traceparent);
-        return matcher.matches() ? matcher.group(1) : null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.backchannel.processor.messaging;
 
-import dev.backchannel.processor.Traces;
-import dev.backchannel.processor.chaos.ChaosSwitchboard;
+import dev.backchannel.processor.chaos.ProcessorChaos;
 import dev.backchannel.processor.chaos.SimulatedCrash;
 import dev.backchannel.processor.commands.CommandMetrics;
 import dev.backchannel.processor.commands.CommandService;
@@ -10,6 +9,7 @@ import dev.backchannel.processor.outbox.OutboxRelay;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.QueuedCommand;
+import dev.backchannel.service.trace.Traceparent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -46,11 +46,11 @@ public class CommandProcessor {
     private final DeadLetters deadLetters;
     private final OutboxRelay relay;
     private final CommandMetrics metrics;
-    private final ChaosSwitchboard chaos;
+    private final ProcessorChaos chaos;
     private final Tracer tracer;
 
     public CommandProcessor(CommandService commands, DeadLetters deadLetters, OutboxRelay relay,
-            CommandMetrics metrics, ChaosSwitchboard chaos, Tracer tracer) {
+            CommandMetrics metrics, ProcessorChaos chaos, Tracer tracer) {
         this.commands = commands;
         this.deadLetters = deadLetters;
         this.relay = relay;
@@ -75,7 +75,7 @@ public class CommandProcessor {
         // The AMQP header counts earlier failed deliveries; the frame counts this one too.
         Delivery delivery = new Delivery(deliveredAt, metadata.getDeliveryCount() + 1);
         Span span = tracer.spanBuilder("commands process").setSpanKind(SpanKind.CONSUMER)
-                .setParent(Traces.parent(queued.traceparent()))
+                .setParent(Traceparent.parent(queued.traceparent()))
                 .setAttribute("messaging.destination.name", Addresses.COMMANDS)
                 .setAttribute("messaging.message.id", queued.command().commandId())
                 .setAttribute("messaging.delivery_count", delivery.deliveryCount())
@@ -83,7 +83,7 @@ public class CommandProcessor {
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             QueuedCommand traced = new QueuedCommand(queued.command(), queued.userId(), queued.acceptedAt(),
-                    Traces.traceparent(span, queued.traceparent()));
+                    Traceparent.of(span, queued.traceparent()));
             process(traced, delivery, deliveredNanos);
         } catch (RuntimeException e) {
             span.recordException(e);

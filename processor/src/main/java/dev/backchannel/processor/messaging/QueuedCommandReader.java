@@ -1,21 +1,15 @@
 package dev.backchannel.processor.messaging;
 
-import dev.backchannel.processor.MessageBodies;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
-import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.QueuedCommand;
-import dev.backchannel.schemas.SchemaValidator;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.backchannel.service.messaging.MessageBodies;
+import dev.backchannel.service.messaging.UnreadableBody;
+import java.util.Objects;
 
 /**
  * Turns the body of a message on the commands queue into a {@link QueuedCommand}, checked against
- * {@code queued-command.schema.json}. The AMQP connector hands over a {@link JsonObject} (JSON data
- * section) or a String (AMQP value), so the body is converted explicitly, never cast.
+ * {@code queued-command.schema.json}; a body that is not one becomes an {@link UnreadableCommandException}
+ * naming its command id when it has one.
  */
 public final class QueuedCommandReader {
 
@@ -23,32 +17,13 @@ public final class QueuedCommandReader {
     }
 
     public static QueuedCommand read(Object payload) {
-        String json = MessageBodies.asText(payload);
-        JsonNode tree;
         try {
-            tree = Json.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new UnreadableCommandException("not JSON", json, null);
-        }
-        String commandId = tree == null ? null : tree.path("command").path("commandId").asText(null);
-        if (tree == null || !tree.isObject()) {
-            throw new UnreadableCommandException("not a JSON object", json, null);
-        }
-        List<Problem.FieldError> violations = SchemaValidator.instance().violations(MessageSchema.QUEUED_COMMAND, tree);
-        if (!violations.isEmpty()) {
-            throw new UnreadableCommandException("does not match queued-command.schema.json: " + describe(violations),
-                    json, commandId);
-        }
-        try {
-            return Json.mapper().treeToValue(tree, QueuedCommand.class);
-        } catch (Exception e) {
-            throw new UnreadableCommandException("cannot be read as a queued command: " + e.getMessage(), json,
+            return MessageBodies.read(payload, MessageSchema.QUEUED_COMMAND, QueuedCommand.class);
+        } catch (UnreadableBody unreadable) {
+            String commandId = unreadable.json() == null ? null
+                    : unreadable.json().path("command").path("commandId").asText(null);
+            throw new UnreadableCommandException(unreadable.getMessage(), Objects.requireNonNullElse(unreadable.text(), ""),
                     commandId);
         }
-    }
-
-    private static String describe(List<Problem.FieldError> violations) {
-        return violations.stream().map(v -> (v.field().isEmpty() ? "(body)" : v.field()) + " " + v.message())
-                .collect(Collectors.joining("; "));
     }
 }

@@ -2,9 +2,9 @@ package dev.backchannel.processor.outbox;
 
 import dev.backchannel.processor.AmqpLink;
 import dev.backchannel.processor.BrokerLinks;
-import dev.backchannel.processor.Traces;
-import dev.backchannel.processor.chaos.ChaosSwitchboard;
+import dev.backchannel.processor.chaos.ProcessorChaos;
 import dev.backchannel.schemas.Addresses;
+import dev.backchannel.service.trace.Traceparent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -32,11 +32,11 @@ import java.util.List;
 public class StatusPublisher {
 
     private final AmqpLink link;
-    private final ChaosSwitchboard chaos;
+    private final ProcessorChaos chaos;
     private final Tracer tracer;
     private volatile boolean lastFailureInjected;
 
-    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link, ChaosSwitchboard chaos, Tracer tracer) {
+    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link, ProcessorChaos chaos, Tracer tracer) {
         this.link = link;
         this.chaos = chaos;
         this.tracer = tracer;
@@ -53,7 +53,7 @@ public class StatusPublisher {
         for (OutboxEntry entry : entries) {
             Span span = publishSpan(entry);
             spans.add(span);
-            messages.add(toMessage(entry, Traces.traceparent(span, entry.traceparent()), stamp));
+            messages.add(toMessage(entry, Traceparent.of(span, entry.traceparent()), stamp));
         }
         lastFailureInjected = chaos.publishFails();
         // chaos publishFailureRate: as if the broker refused the batch; the relay retries
@@ -85,7 +85,7 @@ public class StatusPublisher {
             return Span.getInvalid();
         }
         return tracer.spanBuilder("status publish").setSpanKind(SpanKind.PRODUCER)
-                .setParent(Traces.parent(entry.traceparent()))
+                .setParent(Traceparent.parent(entry.traceparent()))
                 .setAttribute("messaging.destination.name", Addresses.STATUS)
                 .setAttribute("messaging.message.id", entry.eventId())
                 .startSpan();

@@ -46,10 +46,4 @@ class OutcomeEventsTest {
         assertThat(SchemaValidator.instance().violations(MessageSchema.STATUS_EVENT,
                 Json.write(events.events().get(0)))).isEmpty();
     }
-
-    @Test
-    void traceIdShouldBeLeftOutWhenTraceparentIsMissingOrMalformed() {
-        assertThat(OutcomeEvents.traceId(null)).isNull();
-        assertThat(OutcomeEvents.traceId("not-a-traceparent")).isNull();
-    }
 }

@@ -2,16 +2,14 @@ package dev.backchannel.gateway.chaos;
 
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.schemas.ChaosFlags;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
+import dev.backchannel.service.chaos.ChaosFault;
+import dev.backchannel.service.chaos.ChaosSwitchboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.ToDoubleFunction;
+import java.util.Set;
 
 /**
  * The chaos flags in effect on this gateway node. Starts calm; changes arrive on the {@code chaos}
@@ -23,11 +21,7 @@ import java.util.function.ToDoubleFunction;
 @ApplicationScoped
 public class GatewayChaos {
 
-    private static final String DISCONNECT = "gatewayDisconnectRate";
-
-    private final boolean enabled;
-    private final AtomicReference<ChaosFlags> flags = new AtomicReference<>(ChaosFlags.calm(0, 0));
-    private final Counter disconnects;
+    private final ChaosSwitchboard switchboard;
 
     @Inject
     public GatewayChaos(GatewayConfig config, MeterRegistry registry) {
@@ -35,16 +29,8 @@ public class GatewayChaos {
     }
 
     GatewayChaos(boolean enabled, MeterRegistry registry) {
-        this.enabled = enabled;
-        this.disconnects = Counter.builder("backchannel.chaos.faults").tag("flag", DISCONNECT)
-                .description("Faults injected on purpose, per chaos flag").register(registry);
-        gauge(registry, "apiErrorRate", ChaosFlags::apiErrorRate);
-        gauge(registry, "processorFailureRate", ChaosFlags::processorFailureRate);
-        gauge(registry, "processorCrashRate", ChaosFlags::processorCrashRate);
-        gauge(registry, "publishFailureRate", ChaosFlags::publishFailureRate);
-        gauge(registry, DISCONNECT, ChaosFlags::gatewayDisconnectRate);
-        gauge(registry, "queueDelayMs.min", f -> f.queueDelayMs().min());
-        gauge(registry, "queueDelayMs.max", f -> f.queueDelayMs().max());
+        this.switchboard = new ChaosSwitchboard(enabled, ChaosFlags.calm(0, 0), registry,
+                Set.of(ChaosFault.GATEWAY_DISCONNECT));
     }
 
     /** Never fires: for code that runs without CDI (unit tests). */
@@ -53,31 +39,25 @@ public class GatewayChaos {
     }
 
     public boolean enabled() {
-        return enabled;
+        return switchboard.enabled();
     }
 
     public ChaosFlags current() {
-        return flags.get();
+        return switchboard.current();
     }
 
     /** Applies new flags, when chaos is enabled here. */
     public void apply(ChaosFlags next) {
-        if (enabled) {
-            flags.set(next);
-        }
+        switchboard.apply(next);
+    }
+
+    /** Applies the flags of a message from the {@code chaos} address, when chaos is enabled here. */
+    void receive(Object body) {
+        switchboard.receive(body);
     }
 
     /** Whether this push should close its socket instead (counted when it fires). */
     public boolean disconnectFires() {
-        boolean fires = enabled && ThreadLocalRandom.current().nextDouble() < flags.get().gatewayDisconnectRate();
-        if (fires) {
-            disconnects.increment();
-        }
-        return fires;
-    }
-
-    private void gauge(MeterRegistry registry, String flag, ToDoubleFunction<ChaosFlags> value) {
-        Gauge.builder("backchannel.chaos.flag", flags, ref -> value.applyAsDouble(ref.get())).tag("flag", flag)
-                .description("Chaos flag in effect on this node").register(registry);
+        return switchboard.fires(ChaosFault.GATEWAY_DISCONNECT);
     }
 }

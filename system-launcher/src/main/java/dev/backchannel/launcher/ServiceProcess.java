@@ -1,4 +1,4 @@
-package dev.backchannel.bench.system;
+package dev.backchannel.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** One child JVM of the run (a service, or the baseline) with its own log file. */
+/** One child JVM (a service, or any other program) with its own log file; it can be started again. */
 public final class ServiceProcess {
 
     private final String name;
@@ -22,8 +22,8 @@ public final class ServiceProcess {
 
     private ServiceProcess(String name, List<String> command, Map<String, String> environment, Path log) {
         this.name = name;
-        this.command = command;
-        this.environment = environment;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.log = log;
     }
 
@@ -35,6 +35,7 @@ public final class ServiceProcess {
         return new ServiceProcess(name, command, environment, log);
     }
 
+    /** Starts the process, its output appended to {@link #log()}. */
     public synchronized void start() {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -50,6 +51,7 @@ public final class ServiceProcess {
         return name;
     }
 
+    /** The process id; 0 while it is not running. */
     public synchronized long pid() {
         return process == null ? 0 : process.pid();
     }
@@ -76,12 +78,25 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, then SIGKILL after 20 s. */
+    /** SIGTERM, as an operator's restart would; SIGKILL when it has not ended after 20 s. */
     public synchronized void stop() {
+        end(false);
+    }
+
+    /** SIGKILL, as a crash would: the process gets no chance to finish anything. */
+    public synchronized void kill() {
+        end(true);
+    }
+
+    private void end(boolean forcibly) {
         if (process == null) {
             return;
         }
-        process.destroy();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -1,10 +1,9 @@
-package dev.backchannel.desktop.chaos;
+package dev.backchannel.client.http;
 
-import dev.backchannel.client.http.Endpoints;
-import dev.backchannel.client.http.ProblemException;
-import dev.backchannel.client.http.TokenSource;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
+import dev.backchannel.schemas.MessageSchema;
+import dev.backchannel.schemas.SchemaValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +11,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
- * {@code GET/PUT {api}/api/chaos} with the user's bearer token. The client library has no chaos
- * call yet; this belongs there and can move as it is. A {@code 404} means chaos is disabled on the
- * server: {@link #current()} is then empty and {@link #change} fails with {@link ChaosDisabledException}.
+ * The chaos flags of the whole system: {@code GET/PUT {api}/api/chaos} with the user's bearer token.
+ * A {@code 404} means chaos is disabled on the server: {@link #current()} is then empty and
+ * {@link #change} fails with {@link ChaosDisabledException}; any other refusal (403 for a user who may
+ * not change them, 400 for flags out of range) fails with {@link ProblemException}.
  */
 public final class ChaosApi {
-
-    public static final String CHAOS = "/api/chaos";
 
     private final HttpClient http;
     private final URI chaosUri;
@@ -29,7 +28,7 @@ public final class ChaosApi {
 
     public ChaosApi(HttpClient http, URI apiUrl, TokenSource tokens, Duration timeout) {
         this.http = http;
-        this.chaosUri = Endpoints.at(apiUrl, CHAOS);
+        this.chaosUri = Endpoints.at(apiUrl, Endpoints.CHAOS);
         this.tokens = tokens;
         this.timeout = timeout;
     }
@@ -44,7 +43,7 @@ public final class ChaosApi {
         });
     }
 
-    /** Replaces every flag; completes with the flags the server applied. */
+    /** Replaces every flag; completes with the flags the server applied (every service follows within a second). */
     public CompletableFuture<ChaosFlags> change(ChaosFlags flags) {
         String body = Json.write(flags);
         return send(request -> request.header("Content-Type", "application/json")
@@ -56,8 +55,7 @@ public final class ChaosApi {
                 });
     }
 
-    private CompletableFuture<HttpResponse<String>> send(
-            java.util.function.UnaryOperator<HttpRequest.Builder> method) {
+    private CompletableFuture<HttpResponse<String>> send(UnaryOperator<HttpRequest.Builder> method) {
         return tokens.token().thenCompose(token -> http.sendAsync(
                 method.apply(HttpRequest.newBuilder(chaosUri).timeout(timeout).header("Accept", "application/json")
                         .header("Authorization", "Bearer " + token)).build(),
@@ -68,7 +66,7 @@ public final class ChaosApi {
         if (response.statusCode() != 200) {
             throw new ProblemException("chaos flags", ProblemException.problemOf(response));
         }
-        return Json.read(response.body(), ChaosFlags.class);
+        return SchemaValidator.instance().readValid(MessageSchema.CHAOS_FLAGS, response.body(), ChaosFlags.class);
     }
 
     /** The server answered 404: chaos is not enabled in its configuration. */

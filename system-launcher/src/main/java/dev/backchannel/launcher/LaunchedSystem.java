@@ -1,0 +1,157 @@
+package dev.backchannel.launcher;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system {@link SystemLauncher} started: where each service listens, its process (to kill,
+ * stop or restart it), the broker's password. Services are named by module ({@code broker},
+ * {@code api-command}, {@code processor}) or by the name given to a gateway node.
+ */
+public final class LaunchedSystem implements AutoCloseable {
+
+    private final Path data;
+    private final String host;
+    private final Map<String, Integer> ports;
+    private final String brokerPassword;
+    private final Duration readyTimeout;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout) {
+        this.data = data;
+        this.host = host;
+        this.ports = Map.copyOf(ports);
+        this.brokerPassword = brokerPassword;
+        this.readyTimeout = readyTimeout;
+    }
+
+    void add(String service, ServiceProcess process) {
+        processes.put(service, process);
+    }
+
+    /** Starts the broker and waits for it, then starts the others and waits until every one is ready. */
+    void startAll() {
+        for (String service : processes.keySet()) {
+            processes.get(service).start();
+            if (service.equals(SystemLauncher.BROKER)) {
+                awaitReady(service);
+            }
+        }
+        processes.keySet().forEach(this::awaitReady);
+    }
+
+    /** Waits until the service answers ready (the broker: accepts TCP connections). */
+    public void awaitReady(String service) {
+        process(service).awaitReady(readyTimeout, () -> service.equals(SystemLauncher.BROKER)
+                ? accepts(port(service)) : isReady(service));
+    }
+
+    /** SIGKILL one service, as a crash would. */
+    public void kill(String service) {
+        process(service).kill();
+    }
+
+    /** SIGTERM: the service shuts down as an operator's restart would. */
+    public void stop(String service) {
+        process(service).stop();
+    }
+
+    /** Starts a service again (after {@link #kill} or {@link #stop}) and waits until it is ready. */
+    public void restart(String service) {
+        process(service).start();
+        awaitReady(service);
+    }
+
+    public ServiceProcess process(String service) {
+        return known(processes, service);
+    }
+
+    public long pid(String service) {
+        return process(service).pid();
+    }
+
+    public int port(String service) {
+        return known(ports, service);
+    }
+
+    /** {@code http://host:port} of the service. */
+    public URI url(String service) {
+        return URI.create("http://" + host + ":" + port(service));
+    }
+
+    /** The websocket of one gateway node. */
+    public URI socketUrl(String gateway) {
+        return URI.create("ws://" + host + ":" + port(gateway) + "/ws");
+    }
+
+    /** The names of the gateway nodes, in start order. */
+    public List<String> gateways() {
+        List<String> gateways = new ArrayList<>(ports.keySet());
+        gateways.removeAll(List.of(SystemLauncher.BROKER, SystemLauncher.API_COMMAND, SystemLauncher.PROCESSOR));
+        return gateways;
+    }
+
+    /** The host the URLs name. */
+    public String host() {
+        return host;
+    }
+
+    /** The broker's first-run password, for clients that read or write its addresses themselves. */
+    public String brokerPassword() {
+        return brokerPassword;
+    }
+
+    /** Every service's log file is here. */
+    public Path logs() {
+        return data.resolve("logs");
+    }
+
+    /** Stops every service, the last started first. */
+    @Override
+    public void close() {
+        List<ServiceProcess> started = new ArrayList<>(processes.values());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop();
+        }
+    }
+
+    private boolean isReady(String service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url(service).resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static <T> T known(Map<String, T> byService, String service) {
+        T value = byService.get(service);
+        if (value == null) {
+            throw new IllegalArgumentException("no service " + service + " in " + byService.keySet());
+        }
+        return value;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

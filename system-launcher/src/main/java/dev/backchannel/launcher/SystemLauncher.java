@@ -1,0 +1,195 @@
+package dev.backchannel.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the whole system the way a user runs it: the built jars of broker, api-command, processor
+ * and one or more socket-gateway nodes as child processes on free ports, with first-run secrets made
+ * by the same {@code scripts/KeyGen.java} that {@code run.sh} uses, in a data folder of its own. The
+ * end-to-end tests and the benchmark start the system through this; what differs between them
+ * (queue delay, rate limits, chaos, heap) is environment and JVM options they pass.
+ */
+public final class SystemLauncher {
+
+    public static final String BROKER = "broker";
+    public static final String API_COMMAND = "api-command";
+    public static final String PROCESSOR = "processor";
+    public static final String SOCKET_GATEWAY = "socket-gateway";
+
+    /** The broker's user name; its password is made on the first run. */
+    public static final String BROKER_USER = "backchannel";
+
+    private static final List<String> MODULES = List.of(BROKER, API_COMMAND, PROCESSOR, SOCKET_GATEWAY);
+
+    private final Path root;
+    private final Path data;
+    private final Map<String, String> gateways = new LinkedHashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, List<String>> serviceJvmOptions = new HashMap<>();
+    private String host;
+    private Duration readyTimeout = Duration.ofMinutes(2);
+
+    private SystemLauncher(Path root, Path data) {
+        this.root = root;
+        this.data = data;
+    }
+
+    /** The system built under {@code root} (the project folder), keeping its data, keys and logs in {@code data}. */
+    public static SystemLauncher of(Path root, Path data) {
+        return new SystemLauncher(root, data);
+    }
+
+    /** Adds a gateway node: its process {@code name} and its {@code backchannel.gateway.node-id}. One by default. */
+    public SystemLauncher gateway(String name, String nodeId) {
+        gateways.put(name, nodeId);
+        return this;
+    }
+
+    /** An environment variable for every service (configuration, such as the queue delay). */
+    public SystemLauncher environment(String key, String value) {
+        environment.put(key, value);
+        return this;
+    }
+
+    /** JVM options for every service. */
+    public SystemLauncher jvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
+        return this;
+    }
+
+    /** JVM options for one service (a gateway node's name, or a module), after those for every service. */
+    public SystemLauncher jvmOptions(String service, List<String> options) {
+        serviceJvmOptions.computeIfAbsent(service, s -> new ArrayList<>()).addAll(options);
+        return this;
+    }
+
+    /** Binds every service's HTTP port to {@code host} and names it in the URLs; by default they listen everywhere. */
+    public SystemLauncher host(String host) {
+        this.host = host;
+        return this;
+    }
+
+    /** How long each service may take to become ready. */
+    public SystemLauncher readyTimeout(Duration timeout) {
+        this.readyTimeout = timeout;
+        return this;
+    }
+
+    /** Starts every service in order and waits until each is ready; stops what it started when one fails. */
+    public LaunchedSystem start() {
+        List<Path> missing = missingJars(root);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("missing " + missing + ": build them from the project root with 'mvn -B "
+                    + "install -DskipTests -pl broker,api-command,processor,socket-gateway -am' (or 'mvn -B verify')");
+        }
+        Map<String, String> nodes = gateways.isEmpty() ? Map.of(SOCKET_GATEWAY, "gateway-1") : gateways;
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : List.of(BROKER, API_COMMAND, PROCESSOR)) {
+            ports.put(service, freePort());
+        }
+        nodes.keySet().forEach(name -> ports.put(name, freePort()));
+        String password = makeSecrets();
+        LaunchedSystem system = new LaunchedSystem(data, host == null ? "localhost" : host, ports, password,
+                readyTimeout);
+        try {
+            for (String service : ports.keySet()) {
+                String module = nodes.containsKey(service) ? SOCKET_GATEWAY : service;
+                List<String> arguments = new ArrayList<>(jvmOptions);
+                arguments.addAll(serviceJvmOptions.getOrDefault(module, List.of()));
+                if (!module.equals(service)) {
+                    arguments.addAll(serviceJvmOptions.getOrDefault(service, List.of()));
+                }
+                arguments.addAll(List.of("-jar", jar(root, module).toString()));
+                system.add(service, ServiceProcess.java(service, arguments,
+                        environment(service, module, nodes.get(service), system), data.resolve("logs/" + service + ".log")));
+            }
+            system.startAll();
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** Where the built jar of {@code module} is. */
+    public static Path jar(Path root, String module) {
+        return BROKER.equals(module) ? root.resolve("broker/target/broker.jar")
+                : root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The built jars this needs that are missing. */
+    public static List<Path> missingJars(Path root) {
+        return MODULES.stream().map(m -> jar(root, m)).filter(jar -> !Files.isRegularFile(jar)).toList();
+    }
+
+    /** A TCP port free on the loopback interface right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String makeSecrets() {
+        try {
+            Files.createDirectories(data.resolve("logs"));
+            Process keygen = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    root.resolve("scripts/KeyGen.java").toString(), data.toString())
+                    .redirectErrorStream(true).redirectOutput(data.resolve("logs/keygen.log").toFile()).start();
+            if (!keygen.waitFor(60, TimeUnit.SECONDS) || keygen.exitValue() != 0) {
+                throw new IllegalStateException("scripts/KeyGen.java failed; see " + data.resolve("logs/keygen.log"));
+            }
+            return Files.readString(data.resolve("secrets/broker-password")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> environment(String service, String module, String nodeId, LaunchedSystem system) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AMQP_HOST", "127.0.0.1");
+        env.put("AMQP_PORT", String.valueOf(system.port(BROKER)));
+        env.put("AMQP_PASSWORD", system.brokerPassword());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + data.resolve("keys/public.pem"));
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + data.resolve("keys/private.pem"));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(system.port(service)));
+        if (host != null) {
+            env.put("QUARKUS_HTTP_HOST", host);
+        }
+        // the browser page is served by every gateway node and calls api-command and processor directly
+        env.put("BACKCHANNEL_CLIENT_ORIGINS", String.join(",", system.gateways().stream()
+                .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(API_COMMAND).toString());
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(PROCESSOR).toString());
+        switch (module) {
+            case BROKER -> {
+                env.put("BROKER_HOST", "127.0.0.1");
+                env.put("BROKER_PORT", String.valueOf(system.port(BROKER)));
+                env.put("BROKER_DATA_DIR", data.resolve("broker").toString());
+                env.put("BROKER_PASSWORD", system.brokerPassword());
+            }
+            case API_COMMAND, PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
+            case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", nodeId);
+            default -> throw new IllegalArgumentException(module);
+        }
+        env.putAll(environment);
+        return env;
+    }
+}
