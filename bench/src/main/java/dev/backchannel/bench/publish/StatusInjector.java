@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes status events straight onto the broker's {@code status} address, as the processor does
  * (durable, JSON body, {@code group-id} = user id), following an {@link OpenLoopSchedule}. A 1 ms
- * timer sends every event that is due; at most {@code maxInFlight} wait for the broker's
- * settlement, so a slow broker delays sending (which the due-time stamps then show as latency).
+ * timer sends every event that is due, as far as the broker's link credit allows; at most
+ * {@code maxInFlight} wait for the broker's settlement, so a slow broker delays sending (which the
+ * due-time stamps then show as latency, and the publisher lag as such).
  */
 public final class StatusInjector implements AutoCloseable {
 
@@ -123,7 +124,9 @@ public final class StatusInjector implements AutoCloseable {
 
         private void tick() {
             long now = System.nanoTime();
-            while (next < schedule.count() && inFlight < MAX_IN_FLIGHT) {
+            // only with link credit: deliveries queued without it make proton walk all of them on every
+            // flush (quadratic), and the driver then eats the cores the measured side needs
+            while (next < schedule.count() && inFlight < MAX_IN_FLIGHT && sender.remainingCredits() > 0) {
                 long due = startNanos + schedule.dueNanos(next);
                 if (due > now) {
                     break;

@@ -72,7 +72,8 @@ public final class FanOutScenario {
         Set<Integer> slowSockets = pickSlow(sockets.size());
         try {
             try (FlightRecordings ignored = FlightRecordings.start("fan-out", Map.of("gateway",
-                    context.system().gatewayPid(), "broker", context.system().brokerPid()))) {
+                    context.system().gatewayPid(), "broker", context.system().brokerPid(), "driver",
+                    ProcessHandle.current().pid()))) {
                 gateway = runSide(FanOutRun.Side.GATEWAY, users, targetEvents, flat, atTarget);
             }
             memory.put("heapAfterGcBefore", heapAfterGc());
