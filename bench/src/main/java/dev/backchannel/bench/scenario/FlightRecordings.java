@@ -1,5 +1,6 @@
 package dev.backchannel.bench.scenario;
 
+import dev.backchannel.bench.system.ProcessProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,15 +71,6 @@ final class FlightRecordings implements AutoCloseable {
     private static boolean jcmd(long pid, String... command) {
         List<String> args = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
         args.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(args).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ProcessProbe.run(args);
     }
 }

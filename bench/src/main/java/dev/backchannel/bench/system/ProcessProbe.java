@@ -102,7 +102,8 @@ public final class ProcessProbe {
         return Double.NaN;
     }
 
-    private static boolean run(List<String> command) {
+    /** Runs a command to its end (at most 30 s); true when it exited with 0. */
+    public static boolean run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
