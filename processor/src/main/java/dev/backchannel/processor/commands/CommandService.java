@@ -53,7 +53,7 @@ public class CommandService {
                     "injected by the processorFailureRate chaos flag");
         }
         write(decision);
-        // Last: the counter row stays locked until commit, so event ids follow commit order.
+        // The numbers stay open until this transaction ends; the relay publishes none after them before.
         long firstSeq = outbox.reserve(OutcomeEvents.count(decision));
         OutcomeEvents events = OutcomeEvents.of(queued, decision, firstSeq, delivery, now);
         long seq = firstSeq;

@@ -5,6 +5,8 @@ import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.StatusEvent;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,40 +17,49 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code outbox} table and its counter, in plain JDBC. Callers bring the transaction. */
+/** The {@code outbox} table and its sequence numbers, in plain JDBC. Callers bring the transaction. */
 @ApplicationScoped
 public class OutboxRepository {
 
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private OutboxSequence sequence;
 
-    public OutboxRepository(AgroalDataSource dataSource) {
+    public OutboxRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     /**
-     * Takes the next {@code count} sequence numbers and returns the first. The counter row stays
-     * locked until the caller's transaction ends: call this last, just before commit.
+     * Takes the next {@code count} sequence numbers for the caller's transaction and returns the
+     * first. No row is locked: the numbers count as open until that transaction ends, and
+     * {@link #pendingAfter} never returns an entry at or above the lowest open number, so entries are
+     * published in commit order (see {@link OutboxSequence}).
      */
     public long reserve(int count) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement bump = connection.prepareStatement(
-                    "UPDATE outbox_sequence SET last_seq = last_seq + ? WHERE id = 1")) {
-                bump.setInt(1, count);
-                bump.executeUpdate();
-            }
-            return readLastSeq(connection) - count + 1;
-        } catch (SQLException e) {
-            throw new DataAccessException("cannot reserve outbox sequence numbers", e);
+        OutboxSequence numbers = sequence();
+        long first = numbers.reserve(count);
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    numbers.finished(first);
+                }
+            });
+        } catch (RuntimeException noTransaction) {
+            numbers.finished(first);
+            throw noTransaction;
         }
+        return first;
     }
 
-    /** Highest committed sequence number; 0 before the first event. */
+    /** Highest sequence number below which every transaction has ended; 0 before the first event. */
     public long lastCommittedSeq() {
-        try (Connection connection = dataSource.getConnection()) {
-            return readLastSeq(connection);
-        } catch (SQLException e) {
-            throw new DataAccessException("cannot read the outbox sequence", e);
-        }
+        return sequence().settledBelow() - 1;
     }
 
     /** Appends {@code event} as entry {@code seq}, with the trace context of the span that wrote it (or null). */
@@ -70,15 +81,20 @@ public class OutboxRepository {
         }
     }
 
-    /** Unpublished entries after {@code afterSeq}, oldest first, at most {@code limit}. */
+    /**
+     * Unpublished entries after {@code afterSeq}, oldest first, at most {@code limit}; only those below
+     * every open transaction's numbers, so that none committed later can come before them.
+     */
     public List<OutboxEntry> pendingAfter(long afterSeq, int limit) {
+        long settledBelow = sequence().settledBelow();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT seq, event_id, user_id, topic, payload_json, occurred_at, attempts, traceparent"
-                                + " FROM outbox"
-                                + " WHERE seq > ? AND published_at IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+                                + " FROM outbox WHERE seq > ? AND seq < ? AND published_at IS NULL"
+                                + " ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
             select.setLong(1, afterSeq);
-            select.setInt(2, limit);
+            select.setLong(2, settledBelow);
+            select.setInt(3, limit);
             try (ResultSet rows = select.executeQuery()) {
                 List<OutboxEntry> entries = new ArrayList<>();
                 while (rows.next()) {
@@ -101,7 +117,7 @@ public class OutboxRepository {
                 ResultSet rows = select.executeQuery()) {
             rows.next();
             long oldest = rows.getLong(1);
-            return rows.wasNull() ? readLastSeq(connection) : oldest - 1;
+            return rows.wasNull() ? lastCommittedSeq() : oldest - 1;
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the outbox", e);
         }
@@ -133,12 +149,26 @@ public class OutboxRepository {
         }
     }
 
-    private static long readLastSeq(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_seq FROM outbox_sequence WHERE id = 1");
+    private synchronized OutboxSequence sequence() {
+        if (sequence == null) {
+            sequence = new OutboxSequence(highestOnDisk());
+        }
+        return sequence;
+    }
+
+    /** The highest number ever taken: the newest entry, or the old counter row where it is higher. */
+    private long highestOnDisk() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM outbox"
+                        + " UNION ALL SELECT COALESCE(MAX(last_seq), 0) FROM outbox_sequence");
                 ResultSet rows = select.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+            long highest = 0;
+            while (rows.next()) {
+                highest = Math.max(highest, rows.getLong(1));
+            }
+            return highest;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read the outbox sequence", e);
         }
     }
 }
