@@ -76,6 +76,7 @@ public final class EndToEndScenario {
                 clients.add(BackchannelClient.connect(config));
             }
             awaitSocketsOpen(clients);
+            warmUp(clients);
             try (FlightRecordings ignored = FlightRecordings.start("end-to-end", services())) {
                 for (int rate : profile.e2eRates()) {
                     RateRun run = measure(clients, rate);
@@ -137,7 +138,11 @@ public final class EndToEndScenario {
     }
 
     private RateRun measure(List<BackchannelClient> clients, int rate) {
-        int count = Math.max(1, (int) (rate * profile.e2eSeconds()));
+        return measure(clients, rate, profile.e2eSeconds());
+    }
+
+    private RateRun measure(List<BackchannelClient> clients, int rate, double seconds) {
+        int count = Math.max(1, (int) (rate * seconds));
         Histogram accepted = Latencies.newHistogram();
         Histogram settled = Latencies.newHistogram();
         Map<ReceiptState, Integer> states = new EnumMap<>(ReceiptState.class);
@@ -183,6 +188,19 @@ public final class EndToEndScenario {
             succeeded = states.getOrDefault(ReceiptState.SUCCEEDED, 0);
         }
         return new RateRun(rate, count, accepted, settled, byState, succeeded, maxLag / 1e6);
+    }
+
+    /**
+     * Commands at half the first rate for twice a step's length, not reported: the first step
+     * otherwise measures the JIT compilers of four JVMs (not at smoke size).
+     */
+    private void warmUp(List<BackchannelClient> clients) {
+        if (profile.e2eSeconds() >= 2) {
+            double seconds = profile.e2eSeconds();
+            int rate = Math.max(1, profile.e2eRates().get(0) / 2);
+            RateRun warm = measure(clients, rate, 2 * seconds);
+            report.detail("warm-up", Map.of("rate", rate, "commands", warm.count(), "succeeded", warm.succeeded()));
+        }
     }
 
     /** The services' processes on this machine, by role (for profiles only). */
