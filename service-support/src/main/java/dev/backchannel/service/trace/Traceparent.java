@@ -38,6 +38,11 @@ public final class Traceparent {
         return traceparent != null && FORMAT.matcher(traceparent).matches();
     }
 
+    /** Whether its trace is sampled (the flags' lowest bit); false when it is missing or malformed. */
+    public static boolean isSampled(String traceparent) {
+        return isValid(traceparent) && (Character.digit(traceparent.charAt(traceparent.length() - 1), 16) & 1) == 1;
+    }
+
     /** The trace id it names; null when it is missing or malformed. */
     public static String traceId(String traceparent) {
         if (traceparent == null) {

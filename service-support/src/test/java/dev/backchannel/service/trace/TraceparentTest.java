@@ -48,4 +48,12 @@ class TraceparentTest {
                 .isEqualTo(TRACE_ID);
         assertThat(Span.fromContext(Traceparent.parent(null)).getSpanContext().isValid()).isFalse();
     }
+
+    @Test
+    void sampledOnlyWhenTheFlagsSaySoAndTheValueIsWellFormed() {
+        assertThat(Traceparent.isSampled("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).isTrue();
+        assertThat(Traceparent.isSampled("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00")).isFalse();
+        assertThat(Traceparent.isSampled("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0x")).isFalse();
+        assertThat(Traceparent.isSampled(null)).isFalse();
+    }
 }

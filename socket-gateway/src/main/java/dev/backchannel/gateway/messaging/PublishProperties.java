@@ -1,13 +1,11 @@
 package dev.backchannel.gateway.messaging;
 
 import dev.backchannel.schemas.Addresses;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import dev.backchannel.service.trace.Traceparent;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /**
  * What the outbox relay says about a status message in its application properties: when it
@@ -16,18 +14,6 @@ import java.util.List;
  * are ignored: an event from another producer is pushed all the same.
  */
 record PublishProperties(Instant publishedAt, Integer publishAttempts, String traceparent) {
-
-    private static final TextMapGetter<PublishProperties> GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(PublishProperties carrier) {
-            return List.of(Addresses.TRACEPARENT_PROPERTY);
-        }
-
-        @Override
-        public String get(PublishProperties carrier, String key) {
-            return carrier != null && Addresses.TRACEPARENT_PROPERTY.equals(key) ? carrier.traceparent() : null;
-        }
-    };
 
     static PublishProperties of(JsonObject properties) {
         if (properties == null) {
@@ -49,17 +35,15 @@ record PublishProperties(Instant publishedAt, Integer publishAttempts, String tr
      * span and extracts no context.
      */
     boolean sampled() {
-        // version-traceid-spanid-flags: 2 + 1 + 32 + 1 + 16 + 1 + 2 characters
-        if (traceparent == null || traceparent.length() != 55) {
-            return false;
-        }
+        return Traceparent.isSampled(traceparent);
+    }
         int flags = Character.digit(traceparent.charAt(54), 16);
         return flags >= 0 && (flags & 1) == 1;
     }
 
     /** The context of the publish span, to continue the trace from; the root context when there is none. */
     Context traceContext() {
-        return W3CTraceContextPropagator.getInstance().extract(Context.root(), this, GETTER);
+        return Traceparent.parent(traceparent);
     }
 
     private static Instant instant(Object value) {
