@@ -4,33 +4,35 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backchannel.schemas.Json;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** A real websocket client on the test port that keeps every frame it received. */
+/** A real websocket client (the JDK's, as the client library uses) on the test port that keeps every frame it received. */
 public final class TestSocket implements AutoCloseable {
 
     public static final String SUBPROTOCOL = "backchannel.v1";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final WebSocketClient client;
-    private final WebSocket socket;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
     private final List<String> frames = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile WebSocket socket;
     private volatile Short closeStatus;
 
-    private TestSocket(WebSocketClient client, WebSocket socket) {
-        this.client = client;
-        this.socket = socket;
-        socket.textMessageHandler(frames::add);
-        socket.closeHandler(ignored -> closeStatus = socket.closeStatusCode());
+    private TestSocket() {
     }
 
     /** Connects the way a browser does: the token rides in the second subprotocol. */
@@ -52,25 +54,80 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public static WebSocketConnectOptions options(URI ws) {
-        return new WebSocketConnectOptions().setHost(ws.getHost()).setPort(ws.getPort()).setURI(ws.getPath());
+        return new WebSocketConnectOptions().setHost(ws.getHost()).setPort(ws.getPort()).setURI(ws.getPath())
+                .setAllowOriginHeader(false);
     }
 
+    /**
+     * Connects with the JDK's websocket client (the client library's), whose listener is in place
+     * before the upgrade, so no early frame (the welcome) can be missed; the options say the path,
+     * headers and subprotocols. A refused upgrade fails as Vert.x's client does: an
+     * {@link ExecutionException} whose cause is an {@link UpgradeRejectedException} with the status.
+     */
     public static TestSocket connect(Vertx vertx, WebSocketConnectOptions options) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient();
+        TestSocket test = new TestSocket();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (options.getHeaders() != null) {
+            options.getHeaders().forEach(header -> builder.header(header.getKey(), header.getValue()));
+        }
+        List<String> subprotocols = options.getSubProtocols() == null ? List.of() : options.getSubProtocols();
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        URI uri = URI.create("ws://" + options.getHost() + ":" + options.getPort() + options.getURI());
         try {
-            // handlers are set before connecting, so no early frame (the welcome) is missed
-            ClientWebSocket socket = client.webSocket();
-            TestSocket test = new TestSocket(client, socket);
-            socket.connect(options).toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            test.socket = builder.buildAsync(uri, test.listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return test;
-        } catch (Exception e) {
-            client.close();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                int status = refused.getResponse().statusCode();
+                throw new ExecutionException(new UpgradeRejectedException("upgrade refused with " + status, status,
+                        MultiMap.caseInsensitiveMultiMap(), null));
+            }
             throw e;
         }
     }
 
-    public void send(String text) {
-        socket.writeTextMessage(text);
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            @Override
+            public void onOpen(WebSocket webSocket) {
+                webSocket.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                synchronized (partial) {
+                    partial.append(data);
+                    if (last) {
+                        frames.add(partial.toString());
+                        partial.setLength(0);
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closeStatus = (short) statusCode;
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                if (closeStatus == null) {
+                    closeStatus = (short) 1006;
+                }
+            }
+        };
+    }
+
+    public synchronized void send(String text) {
+        try {
+            socket.sendText(text, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send " + text, e);
+        }
     }
 
     /** Subscribes and waits until the gateway has handled it (requests are handled in order). */
@@ -101,7 +158,7 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public String subprotocol() {
-        return socket.subProtocol();
+        return socket.getSubprotocol();
     }
 
     public List<String> frames() {
@@ -127,7 +184,7 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return socket.isClosed();
+        return closeStatus != null || socket.isInputClosed();
     }
 
     private static JsonNode parse(String frame) {
@@ -140,9 +197,12 @@ public final class TestSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isClosed()) {
-            socket.close();
+        if (!socket.isOutputClosed()) {
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                socket.abort();
+            }
         }
-        client.close();
     }
 }

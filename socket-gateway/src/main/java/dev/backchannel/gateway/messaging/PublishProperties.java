@@ -37,9 +37,6 @@ record PublishProperties(Instant publishedAt, Integer publishAttempts, String tr
     boolean sampled() {
         return Traceparent.isSampled(traceparent);
     }
-        int flags = Character.digit(traceparent.charAt(54), 16);
-        return flags >= 0 && (flags & 1) == 1;
-    }
 
     /** The context of the publish span, to continue the trace from; the root context when there is none. */
     Context traceContext() {
