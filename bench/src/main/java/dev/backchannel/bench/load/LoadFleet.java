@@ -25,7 +25,7 @@ public final class LoadFleet implements AutoCloseable {
     /** Loopback source addresses the sockets are spread over. */
     public static final List<String> SOURCE_ADDRESSES = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5");
 
-    private static final Duration CALL = Duration.ofSeconds(30);
+    private static final Duration CALL = Duration.ofSeconds(90);
 
     private final List<WorkerProcess> workers;
 
