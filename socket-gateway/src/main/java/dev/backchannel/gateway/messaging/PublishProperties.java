@@ -5,7 +5,6 @@ import dev.backchannel.service.trace.Traceparent;
 import io.opentelemetry.context.Context;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * What the outbox relay says about a status message in its application properties: when it
@@ -23,7 +22,7 @@ record PublishProperties(Instant publishedAt, Integer publishAttempts, String tr
         Object attempts = properties.getValue(Addresses.PUBLISH_ATTEMPTS_PROPERTY);
         Object traceparent = properties.getValue(Addresses.TRACEPARENT_PROPERTY);
         Integer count = attempts instanceof Number n && n.intValue() >= 1 ? n.intValue() : null;
-        return new PublishProperties(instant(at), count, traceparent instanceof String text ? text : null);
+        return new PublishProperties(StatusEventReader.instant(at), count, traceparent instanceof String text ? text : null);
     }
 
     /** No properties: an event whose producer stamped nothing. */
@@ -41,13 +40,5 @@ record PublishProperties(Instant publishedAt, Integer publishAttempts, String tr
     /** The context of the publish span, to continue the trace from; the root context when there is none. */
     Context traceContext() {
         return Traceparent.parent(traceparent);
-    }
-
-    private static Instant instant(Object value) {
-        try {
-            return value instanceof String text ? Instant.parse(text) : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -13,8 +13,4 @@ public record Audience(String userId, String topic) {
     public static Audience of(StatusUpdate update) {
         return new Audience(update.userId(), update.topic());
     }
-
-    public boolean isEmpty() {
-        return userId == null && topic == null;
-    }
 }

@@ -107,21 +107,21 @@ public class GatewayWebSocket {
     @OnError
     @NonBlocking
     public void onError(WebSocketConnection connection, Throwable failure) {
-        ServerClose why = ServerClose.INTERNAL_ERROR;
-        String reason = why.reason();
         if (OversizedMessage.isCause(failure)) {
             metrics.badRequest("too_big");
-            why = ServerClose.TOO_BIG;
-            reason = "message larger than " + config.maxMessageBytes() + " bytes";
+            close(connection, ServerClose.TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
         } else {
             LOG.warnf(failure, "socket %s failed: closing it", connection.id());
+            close(connection, ServerClose.INTERNAL_ERROR, ServerClose.INTERNAL_ERROR.reason());
         }
-        ServerClose close = why;
-        String text = reason;
-        sockets.find(connection.id()).ifPresentOrElse(socket -> socket.close(close, text, () -> {
-        }), () -> new ConnectionOutput(connection).close(close.code(), text).subscribe().with(done -> {
+        sockets.remove(connection.id());
+    }
+
+    /** Closes through the socket when it is registered (so it counts and logs), else the connection itself. */
+    private void close(WebSocketConnection connection, ServerClose why, String reason) {
+        sockets.find(connection.id()).ifPresentOrElse(socket -> socket.close(why, reason, () -> {
+        }), () -> new ConnectionOutput(connection).close(why.code(), reason).subscribe().with(done -> {
         }, ignored -> {
         }));
-        sockets.remove(connection.id());
     }
 }
