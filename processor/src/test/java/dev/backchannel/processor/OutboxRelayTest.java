@@ -15,6 +15,7 @@ import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Timing;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class OutboxRelayTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);

@@ -4,7 +4,7 @@ import dev.backchannel.processor.DataAccessException;
 import dev.backchannel.schemas.CommandStatus;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
-import io.agroal.api.AgroalDataSource;
+import dev.backchannel.processor.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,14 +18,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProcessedCommandRepository {
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    public ProcessedCommandRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProcessedCommandRepository(Database database) {
+        this.database = database;
     }
 
     public boolean contains(String commandId) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT 1 FROM processed_commands WHERE command_id = ?")) {
             select.setString(1, commandId);
@@ -39,7 +39,7 @@ public class ProcessedCommandRepository {
 
     public void record(String userId, Frame.CommandOutcome outcome, Instant processedAt) {
         CommandStatus status = CommandStatus.of(outcome);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_commands"
                         + " (command_id, user_id, entity_id, status, outcome_json, processed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -57,7 +57,7 @@ public class ProcessedCommandRepository {
 
     /** The command's status, only when {@code userId} sent it. */
     public Optional<CommandStatus> findForUser(String commandId, String userId) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT status, outcome_json FROM processed_commands WHERE command_id = ? AND user_id = ?")) {
             select.setString(1, commandId);

@@ -3,7 +3,7 @@ package dev.backchannel.processor.items;
 import dev.backchannel.processor.DataAccessException;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemStatus;
-import io.agroal.api.AgroalDataSource;
+import dev.backchannel.processor.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +22,10 @@ public class ItemRepository {
 
     private static final String COLUMNS = "id, title, status, version, updated_by, updated_at";
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    public ItemRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ItemRepository(Database database) {
+        this.database = database;
     }
 
     /** The item, its row locked until the transaction ends so concurrent commands queue up. */
@@ -39,7 +39,7 @@ public class ItemRepository {
 
     /** Every item, most recently changed first. */
     public List<Item> listByRecentChange() {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT " + COLUMNS + " FROM items ORDER BY updated_at DESC, id");
                 ResultSet rows = statement.executeQuery()) {
@@ -64,7 +64,7 @@ public class ItemRepository {
     }
 
     public void delete(String id) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement("DELETE FROM items WHERE id = ?")) {
             statement.setString(1, id);
             statement.executeUpdate();
@@ -74,7 +74,7 @@ public class ItemRepository {
     }
 
     private void execute(String sql, Item item) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, item.title());
             statement.setString(2, item.status().wireName());
@@ -89,7 +89,7 @@ public class ItemRepository {
     }
 
     private Optional<Item> findOne(String sql, String id) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, id);
             try (ResultSet rows = statement.executeQuery()) {

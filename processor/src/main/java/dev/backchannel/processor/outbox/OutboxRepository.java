@@ -3,7 +3,7 @@ package dev.backchannel.processor.outbox;
 import dev.backchannel.processor.DataAccessException;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.StatusEvent;
-import io.agroal.api.AgroalDataSource;
+import dev.backchannel.processor.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,12 +21,12 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxRepository {
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
     private final TransactionSynchronizationRegistry transactions;
     private OutboxSequence sequence;
 
-    public OutboxRepository(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
-        this.dataSource = dataSource;
+    public OutboxRepository(Database database, TransactionSynchronizationRegistry transactions) {
+        this.database = database;
         this.transactions = transactions;
     }
 
@@ -64,7 +64,7 @@ public class OutboxRepository {
 
     /** Appends {@code event} as entry {@code seq}, with the trace context of the span that wrote it (or null). */
     public void append(long seq, StatusEvent event, String traceparent) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox"
                         + " (seq, event_id, user_id, topic, payload_json, occurred_at, attempts, traceparent)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
@@ -87,7 +87,7 @@ public class OutboxRepository {
      */
     public List<OutboxEntry> pendingAfter(long afterSeq, int limit) {
         long settledBelow = sequence().settledBelow();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT seq, event_id, user_id, topic, payload_json, occurred_at, attempts, traceparent"
                                 + " FROM outbox WHERE seq > ? AND seq < ? AND published_at IS NULL"
@@ -111,7 +111,7 @@ public class OutboxRepository {
 
     /** Sequence number just before the oldest unpublished entry (or the last one if none waits). */
     public long lastPublishedPrefix() {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT MIN(seq) FROM outbox WHERE published_at IS NULL");
                 ResultSet rows = select.executeQuery()) {
@@ -135,7 +135,7 @@ public class OutboxRepository {
     }
 
     private void update(String sql, long fromSeq, long toSeq, Instant at) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             int index = 1;
             if (at != null) {
@@ -158,7 +158,7 @@ public class OutboxRepository {
 
     /** The highest number ever taken: the newest entry, or the old counter row where it is higher. */
     private long highestOnDisk() {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM outbox"
                         + " UNION ALL SELECT COALESCE(MAX(last_seq), 0) FROM outbox_sequence");
                 ResultSet rows = select.executeQuery()) {
