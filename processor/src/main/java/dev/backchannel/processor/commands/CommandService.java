@@ -53,12 +53,10 @@ public class CommandService {
                     "injected by the processorFailureRate chaos flag");
         }
         write(decision);
-        // The numbers stay open until this transaction ends; the relay publishes none after them before.
-        long firstSeq = outbox.reserve(OutcomeEvents.count(decision));
-        OutcomeEvents events = OutcomeEvents.of(queued, decision, firstSeq, delivery, now);
-        long seq = firstSeq;
+        // No place in the publish order yet: the relay gives the events theirs once this commits.
+        OutcomeEvents events = OutcomeEvents.of(queued, decision, delivery, now);
         for (StatusEvent event : events.events()) {
-            outbox.append(seq++, event, queued.traceparent());
+            outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null, queued.traceparent());
         }
         processed.record(queued.userId(), events.outcome(), now);
         return Optional.of(events.outcome());

@@ -1,10 +1,11 @@
 package dev.backchannel.processor.commands;
 
 import dev.backchannel.processor.DataAccessException;
+import dev.backchannel.processor.database.Database;
+import dev.backchannel.processor.outbox.EventIds;
 import dev.backchannel.schemas.CommandStatus;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
-import dev.backchannel.processor.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,10 @@ public class ProcessedCommandRepository {
         }
     }
 
-    /** The command's status, only when {@code userId} sent it. */
+    /**
+     * The command's status, only when {@code userId} sent it and its outcome has its event id (the relay
+     * stamps it right after the commit): until then it is "not processed yet", as for the socket.
+     */
     public Optional<CommandStatus> findForUser(String commandId, String userId) {
         try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
@@ -63,7 +67,7 @@ public class ProcessedCommandRepository {
             select.setString(1, commandId);
             select.setString(2, userId);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
+                if (!rows.next() || EventIds.isUnsequenced(rows.getString("outcome_json"))) {
                     return Optional.empty();
                 }
                 Frame outcome = Json.read(rows.getString("outcome_json"), Frame.class);

@@ -32,8 +32,11 @@ public interface ProcessorConfig {
 
     /** Relaying committed status events to the {@code status} address. */
     interface Outbox {
-        /** Periodic sweep for events that no commit woke the relay for. */
-        @WithDefault("500ms")
+        /**
+         * Periodic sweep for events that no local commit woke the relay for: the commits of the other
+         * processors on the same database, and the lead of a processor that stopped.
+         */
+        @WithDefault("100ms")
         Duration sweepInterval();
 
         /** Most events sent before waiting for the broker to settle them. */

@@ -1,9 +1,9 @@
 package dev.backchannel.processor.items;
 
 import dev.backchannel.processor.DataAccessException;
+import dev.backchannel.processor.database.Database;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemStatus;
-import dev.backchannel.processor.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -28,13 +28,14 @@ public class ItemResource {
     }
 
     /**
-     * Every item, most recently changed first. {@code lastEventId} is read before the items, so the
-     * list reflects at least every event up to it: a client that resumes after it may see a change
-     * it already has again (same version), never miss one.
+     * Every item, most recently changed first. {@code lastEventId} is the last event up to which every
+     * event has been published, read before the items: the list reflects at least every event up to
+     * it, and every later event is replayed after a resume from it or is still on its way, so a client
+     * that reloads may see a change again (same version), never miss one.
      */
     @GET
     public ItemList list() {
-        long lastSeq = outbox.lastCommittedSeq();
+        long lastSeq = outbox.lastPublishedPrefix();
         List<Item> all = items.listByRecentChange();
         return new ItemList(all, lastSeq == 0 ? null : EventIds.of(lastSeq));
     }
