@@ -86,6 +86,8 @@ final class RunningSystem {
                 .environment("BACKCHANNEL_API_RATE_LIMIT_BURST", "1000")
                 // the chaos tests switch faults on through PUT /api/chaos (ChaosSwitch); calm unless they do
                 .environment("BACKCHANNEL_CHAOS_ENABLED", "true")
+                // redeliveries 20 ms, 40 ms, ... apart: the 10 deliveries before a dead letter take ~10 s, not ~2.5 min
+                .environment("BROKER_REDELIVERY_DELAY_MS", "20")
                 .readyTimeout(Duration.ofMinutes(3));
     }
 

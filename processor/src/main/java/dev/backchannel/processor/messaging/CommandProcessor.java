@@ -105,7 +105,7 @@ public class CommandProcessor {
     private void process(QueuedCommand queued, Delivery delivery, long deliveredNanos) {
         // chaos: "die" before acknowledging, half of the time before the commit and half after it
         boolean crash = chaos.crashes();
-        boolean crashAfterCommit = crash && ThreadLocalRandom.current().nextBoolean();
+        boolean crashAfterCommit = crash && !chaos.crashesBeforeEveryCommit() && ThreadLocalRandom.current().nextBoolean();
         if (crash && !crashAfterCommit) {
             throw simulatedCrash(queued, false);
         }
