@@ -51,6 +51,7 @@ export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
 export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_API_URL=http://localhost:$API_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL=http://localhost:$PROCESSOR_PORT
+export BACKCHANNEL_API_QUERY_URL=http://localhost:$PROCESSOR_PORT   # where GET /api/commands/{id} on api-command points
 
 PIDS=()
 STOPPING=false

@@ -195,6 +195,7 @@ public final class SystemLauncher {
                 .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
         env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(API_COMMAND).toString());
         env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(system.processors().get(0)).toString());
+        env.put("BACKCHANNEL_API_QUERY_URL", system.url(system.processors().get(0)).toString());
         switch (module) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");
