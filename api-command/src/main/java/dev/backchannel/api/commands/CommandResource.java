@@ -1,5 +1,6 @@
 package dev.backchannel.api.commands;
 
+import dev.backchannel.api.session.Caller;
 import dev.backchannel.schemas.CommandAccepted;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code POST /api/commands}: 202 once the broker holds the command durably. */
 @Path("/api/commands")
@@ -18,9 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CommandResource {
 
     private final CommandIntake intake;
-    private final JsonWebToken caller;
+    private final Caller caller;
 
-    CommandResource(CommandIntake intake, JsonWebToken caller) {
+    CommandResource(CommandIntake intake, Caller caller) {
         this.intake = intake;
         this.caller = caller;
     }
@@ -30,7 +30,7 @@ public class CommandResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(String body, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("traceparent") String traceparent) {
-        CommandAccepted answer = intake.accept(caller.getName(), body, idempotencyKey, traceparent);
+        CommandAccepted answer = intake.accept(caller.userId(), body, idempotencyKey, traceparent);
         // Relative, as the contract says: the query side that answers it is the processor.
         return Response.accepted(answer).header(HttpHeaders.LOCATION, "/api/commands/" + answer.commandId()).build();
     }

@@ -21,10 +21,12 @@ public class ItemResource {
 
     private final ItemRepository items;
     private final OutboxRepository outbox;
+    private final Caller caller;
 
-    public ItemResource(ItemRepository items, OutboxRepository outbox) {
+    public ItemResource(ItemRepository items, OutboxRepository outbox, Caller caller) {
         this.items = items;
         this.outbox = outbox;
+        this.caller = caller;
     }
 
     /**
@@ -34,6 +36,7 @@ public class ItemResource {
      */
     @GET
     public ItemList list() {
+        caller.userId();
         long lastSeq = outbox.lastCommittedSeq();
         List<Item> all = items.listByRecentChange();
         return new ItemList(all, lastSeq == 0 ? null : EventIds.of(lastSeq));
@@ -42,6 +45,7 @@ public class ItemResource {
     @GET
     @Path("/{id}")
     public Item one(@PathParam("id") String id) {
+        caller.userId();
         return items.find(id).orElseThrow(() -> new NotFoundProblem("No item " + id));
     }
 }
