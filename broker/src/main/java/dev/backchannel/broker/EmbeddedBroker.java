@@ -72,6 +72,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queue == null ? 0 : queue.getScheduledCount();
     }
 
+    /** The broker's queue depths, consumers and connections for Prometheus. */
+    public BrokerMetrics metrics() {
+        return new BrokerMetrics(server);
+    }
+
     @Override
     public void close() {
         try {

@@ -189,6 +189,8 @@ public final class SystemLauncher {
                 env.put("BROKER_PORT", String.valueOf(system.port(BROKER)));
                 env.put("BROKER_DATA_DIR", data.resolve("broker").toString());
                 env.put("BROKER_PASSWORD", system.brokerPassword());
+                // its Prometheus endpoint (8083 by default) on a free port too: several systems may run at once
+                env.put("BROKER_METRICS_PORT", String.valueOf(freePort()));
             }
             case API_COMMAND, PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
             case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", nodeId);
