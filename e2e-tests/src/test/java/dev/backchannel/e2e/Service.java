@@ -7,6 +7,8 @@ enum Service {
     BROKER(SystemLauncher.BROKER),
     API_COMMAND(SystemLauncher.API_COMMAND),
     PROCESSOR(SystemLauncher.PROCESSOR),
+    /** A second processor on the same PostgreSQL database (only in {@link RunningSystem#onPostgresql()}). */
+    PROCESSOR_B("processor-b"),
     SOCKET_GATEWAY(SystemLauncher.SOCKET_GATEWAY),
     /** A second gateway node, for resuming on another node. */
     SOCKET_GATEWAY_B("socket-gateway-b");

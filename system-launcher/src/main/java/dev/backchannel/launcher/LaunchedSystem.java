@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,16 @@ public final class LaunchedSystem implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final String brokerPassword;
     private final Duration readyTimeout;
+    private final List<String> gateways;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout) {
+    LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout,
+            List<String> gateways) {
         this.data = data;
         this.host = host;
-        this.ports = Map.copyOf(ports);
+        this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports)); // start order
+        this.gateways = List.copyOf(gateways);
         this.brokerPassword = brokerPassword;
         this.readyTimeout = readyTimeout;
     }
@@ -97,9 +101,15 @@ public final class LaunchedSystem implements AutoCloseable {
 
     /** The names of the gateway nodes, in start order. */
     public List<String> gateways() {
-        List<String> gateways = new ArrayList<>(ports.keySet());
-        gateways.removeAll(List.of(SystemLauncher.BROKER, SystemLauncher.API_COMMAND, SystemLauncher.PROCESSOR));
         return gateways;
+    }
+
+    /** The names of the processor instances, in start order; the first answers the query side by default. */
+    public List<String> processors() {
+        List<String> processors = new ArrayList<>(ports.keySet());
+        processors.removeAll(List.of(SystemLauncher.BROKER, SystemLauncher.API_COMMAND));
+        processors.removeAll(gateways);
+        return processors;
     }
 
     /** The host the URLs name. */

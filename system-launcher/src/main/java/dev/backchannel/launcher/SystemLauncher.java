@@ -36,6 +36,7 @@ public final class SystemLauncher {
     private final Path root;
     private final Path data;
     private final Map<String, String> gateways = new LinkedHashMap<>();
+    private final List<String> processors = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, List<String>> serviceJvmOptions = new HashMap<>();
@@ -55,6 +56,15 @@ public final class SystemLauncher {
     /** Adds a gateway node: its process {@code name} and its {@code backchannel.gateway.node-id}. One by default. */
     public SystemLauncher gateway(String name, String nodeId) {
         gateways.put(name, nodeId);
+        return this;
+    }
+
+    /**
+     * Adds a processor instance by its process name (the first one is {@code processor} by default).
+     * Several processors share one database, so they need {@code BACKCHANNEL_DB_KIND=postgresql}.
+     */
+    public SystemLauncher processor(String name) {
+        processors.add(name);
         return this;
     }
 
@@ -96,17 +106,24 @@ public final class SystemLauncher {
                     + "install -DskipTests -pl broker,api-command,processor,socket-gateway -am' (or 'mvn -B verify')");
         }
         Map<String, String> nodes = gateways.isEmpty() ? Map.of(SOCKET_GATEWAY, "gateway-1") : gateways;
+        List<String> processorNames = processors.isEmpty() ? List.of(PROCESSOR) : List.copyOf(processors);
+        if (processorNames.size() > 1 && !"postgresql".equals(environment.get("BACKCHANNEL_DB_KIND"))) {
+            throw new IllegalStateException("several processors share one database: set BACKCHANNEL_DB_KIND=postgresql"
+                    + " and BACKCHANNEL_DB_URL (an H2 file belongs to one process)");
+        }
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : List.of(BROKER, API_COMMAND, PROCESSOR)) {
+        for (String service : List.of(BROKER, API_COMMAND)) {
             ports.put(service, freePort());
         }
+        processorNames.forEach(name -> ports.put(name, freePort()));
         nodes.keySet().forEach(name -> ports.put(name, freePort()));
         String password = makeSecrets();
         LaunchedSystem system = new LaunchedSystem(data, host == null ? "localhost" : host, ports, password,
-                readyTimeout);
+                readyTimeout, List.copyOf(nodes.keySet()));
         try {
             for (String service : ports.keySet()) {
-                String module = nodes.containsKey(service) ? SOCKET_GATEWAY : service;
+                String module = nodes.containsKey(service) ? SOCKET_GATEWAY
+                        : processorNames.contains(service) ? PROCESSOR : service;
                 List<String> arguments = new ArrayList<>(jvmOptions);
                 arguments.addAll(serviceJvmOptions.getOrDefault(module, List.of()));
                 if (!module.equals(service)) {
@@ -182,7 +199,7 @@ public final class SystemLauncher {
         env.put("BACKCHANNEL_CLIENT_ORIGINS", String.join(",", system.gateways().stream()
                 .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
         env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(API_COMMAND).toString());
-        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(PROCESSOR).toString());
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(system.processors().get(0)).toString());
         switch (module) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");

@@ -17,6 +17,11 @@ public class ProblemExceptionMappers {
         return ProblemMapper.of(404, "Not Found", e.getMessage());
     }
 
+    @ServerExceptionMapper
+    public Response badQuery(BadQueryProblem e) {
+        return ProblemMapper.of(400, "Bad Request", e.getMessage());
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
         return ProblemMapper.unauthenticated();
