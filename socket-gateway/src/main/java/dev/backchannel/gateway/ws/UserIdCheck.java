@@ -45,7 +45,7 @@ public class UserIdCheck implements HttpUpgradeCheck {
     }
 
     private CheckResult refuse() {
-        metrics.limitEnforced("user_id");
+        metrics.limitEnforced("user-id");
         LOG.debugf("refused a websocket upgrade: the token's %s claim is not a valid user id", claim.claim());
         return CheckResult.rejectUpgradeSync(403);
     }
