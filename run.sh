@@ -60,9 +60,16 @@ BROKER_PASSWORD=$(cat "$DATA/secrets/broker-password")
 AMQP_PASSWORD=$BROKER_PASSWORD
 export AMQP_HOST=127.0.0.1 AMQP_PORT=$BROKER_PORT
 export BACKCHANNEL_DATA=$DATA   # the services keep their databases under it
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+# identity: the demo sign-in (anyone picks a name) with the key pair made above, unless an external
+# OIDC issuer is named (BACKCHANNEL_OIDC_ISSUER, _JWKS_URL, _AUDIENCE, _USER_CLAIM are passed through)
+if [ -z "${BACKCHANNEL_OIDC_JWKS_URL:-}" ]; then
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+fi
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$DATA/keys/private.pem
+export BACKCHANNEL_DEMO_SIGNIN=${BACKCHANNEL_DEMO_SIGNIN:-true}
 export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
+# in the demo every signed-in user may change the chaos flags
+export BACKCHANNEL_CHAOS_EDITORS=${BACKCHANNEL_CHAOS_EDITORS:-*}
 # the browser page is served by the gateway and calls api-command and processor directly
 export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_API_URL=http://localhost:$API_PORT

@@ -3,6 +3,7 @@ package dev.backchannel.api.commands;
 import dev.backchannel.api.RequestBodies;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
+import dev.backchannel.api.session.Caller;
 import dev.backchannel.schemas.CommandAccepted;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code POST /api/commands}: 202 once the broker holds the command durably. {@code GET
@@ -31,9 +31,9 @@ public class CommandResource {
     private final CommandIntake intake;
     private final AcceptedCommands accepted;
     private final ApiConfig config;
-    private final JsonWebToken caller;
+    private final Caller caller;
 
-    CommandResource(CommandIntake intake, AcceptedCommands accepted, ApiConfig config, JsonWebToken caller) {
+    CommandResource(CommandIntake intake, AcceptedCommands accepted, ApiConfig config, Caller caller) {
         this.intake = intake;
         this.accepted = accepted;
         this.config = config;
@@ -45,7 +45,7 @@ public class CommandResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("traceparent") String traceparent) {
-        CommandAccepted answer = intake.accept(caller.getName(), RequestBodies.text(body, contentType),
+        CommandAccepted answer = intake.accept(caller.userId(), RequestBodies.text(body, contentType),
                 idempotencyKey, traceparent);
         // Relative, as the contract says; GET on it here points on to the query side.
         return Response.accepted(answer).header(HttpHeaders.LOCATION, "/api/commands/" + answer.commandId()).build();
@@ -55,7 +55,7 @@ public class CommandResource {
     @Path("/{commandId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("commandId") String commandId) {
-        AcceptedCommand command = accepted.find(commandId).filter(found -> found.userId().equals(caller.getName()))
+        AcceptedCommand command = accepted.find(commandId).filter(found -> found.userId().equals(caller.userId()))
                 .orElseThrow(() -> ApiProblem.notFound("No command " + commandId + " of yours was accepted here."));
         URI outcome = URI.create(config.queryUrl().replaceAll("/+$", "") + "/api/commands/" + commandId);
         return Response.seeOther(outcome).entity(CommandAccepted.of(command.commandId(), command.acceptedAt())).build();

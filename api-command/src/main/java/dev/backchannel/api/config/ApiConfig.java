@@ -26,6 +26,14 @@ public interface ApiConfig {
     @WithDefault("65536")
     int maxCommandBytes();
 
+    /**
+     * Whether {@code POST /api/sessions} (the demo identity provider, anyone picks a name) exists;
+     * off ({@code 404}) unless configured: {@code run.sh} turns it on, production signs users in at an
+     * OIDC issuer ({@code BACKCHANNEL_OIDC_*}).
+     */
+    @WithDefault("false")
+    boolean demoSignin();
+
     /** How long a token from {@code POST /api/sessions} stays valid. */
     @WithDefault("1h")
     Duration sessionLifespan();
@@ -42,9 +50,8 @@ public interface ApiConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Users who may change the flags; {@code *} lets every signed-in user. */
-        @WithDefault("*")
-        java.util.List<String> editors();
+        /** Users who may change the flags, by user id; none unless configured; {@code *} lets every signed-in user (the demo run). */
+        java.util.Optional<java.util.List<String>> editors();
     }
 
     interface QueueDelay {

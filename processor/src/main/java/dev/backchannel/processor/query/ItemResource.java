@@ -25,10 +25,12 @@ public class ItemResource {
 
     private final ItemRepository items;
     private final OutboxRepository outbox;
+    private final Caller caller;
 
-    public ItemResource(ItemRepository items, OutboxRepository outbox) {
+    public ItemResource(ItemRepository items, OutboxRepository outbox, Caller caller) {
         this.items = items;
         this.outbox = outbox;
+        this.caller = caller;
     }
 
     /**
@@ -41,6 +43,7 @@ public class ItemResource {
      */
     @GET
     public ItemList list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        caller.userId();
         int size = pageSize(limit);
         ItemsCursor from = cursor == null ? null : ItemsCursor.decode(cursor);
         long lastSeq = from == null ? outbox.lastPublishedPrefix() : from.lastSeq();
@@ -73,6 +76,7 @@ public class ItemResource {
     @GET
     @Path("/{id}")
     public Item one(@PathParam("id") String id) {
+        caller.userId();
         return items.find(id).orElseThrow(() -> new NotFoundProblem("No item " + id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.backchannel.processor.query;
 
+import dev.backchannel.service.identity.UserIdRefused;
 import dev.backchannel.service.problem.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -29,6 +30,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return ProblemMapper.forbidden();
+    }
+
+    @ServerExceptionMapper
+    public Response userIdRefused(UserIdRefused e) {
+        return ProblemMapper.userIdRefused();
     }
 
     @ServerExceptionMapper
