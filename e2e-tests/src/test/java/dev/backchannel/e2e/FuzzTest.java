@@ -35,6 +35,12 @@ class FuzzTest {
 
     private static final RunningSystem SYSTEM = RunningSystem.get();
     private static final String USER = "fuzz-user";
+    /**
+     * Whom the generated status events name: not {@link #USER}, whose later outcomes the check after the
+     * fuzz waits for (an event id "from the future" for one user is the several-producers case of
+     * contract v2, which the gateway does not yet keep apart per source).
+     */
+    private static final String TARGET = "fuzz-target";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<Integer> CLEAR_COMMAND_ANSWERS = Set.of(202, 400, 413, 415, 422);
     /** Close codes the gateway sends on purpose; 1011 (internal error) and 1006 (broken) are not among them. */
@@ -42,6 +48,7 @@ class FuzzTest {
     private static final List<String> ACCEPTED = new CopyOnWriteArrayList<>();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static Window window;
+    private static StatusAddress status;
     private static String token;
 
     private static synchronized Window window() {
@@ -92,12 +99,34 @@ class FuzzTest {
                 && "forbidden_topic".equals(error.code()));
     }
 
+    @Property(tries = 100)
+    void everyStatusEventAnyProducerSendsLeavesTheGatewayWorking(@ForAll("statusEvents") String body) {
+        window();
+        statusAddress().publish(body, TARGET);
+    }
+
+    private static synchronized StatusAddress statusAddress() {
+        if (status == null) {
+            status = new StatusAddress(SYSTEM);
+        }
+        return status;
+    }
+
     @AfterContainer
     static void everyAcceptedCommandEndsWithExactlyOneOutcome() {
         if (window == null) {
             return;
         }
         try {
+            // whatever was published on status, the gateway nodes still read and push what comes after it
+            String marker = UUID.randomUUID().toString();
+            ACCEPTED.add(window.client().submit(Commands.create(Commands.newEntityId(), "After the fuzz " + marker))
+                    .accepted().join().commandId());
+            for (Service gateway : List.of(Service.SOCKET_GATEWAY, Service.SOCKET_GATEWAY_B)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                        SYSTEM.url(gateway, "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200);
+            }
             QuerySideProbe query = new QuerySideProbe(SYSTEM, USER);
             await().atMost(Duration.ofSeconds(90)).until(() -> ACCEPTED.stream()
                     .allMatch(id -> !window.outcomesOf(id).isEmpty()));
@@ -110,6 +139,9 @@ class FuzzTest {
             System.out.printf("fuzz: %d generated commands accepted, each with exactly one outcome%n", ACCEPTED.size());
         } finally {
             window.close();
+            if (status != null) {
+                status.close();
+            }
         }
     }
 
@@ -172,6 +204,25 @@ class FuzzTest {
                 Arbitraries.of("", "{", "[]", "null", "42", "{\"type\":null}", "{\"type\":[1,2]}",
                         "{\"type\":\"subscribe\"}", "{\"type\":\"resume\",\"lastEventId\":\"99999999999999999999\"}"));
         return Arbitraries.oneOf(typed, noise);
+    }
+
+    @Provide
+    Arbitrary<String> statusEvents() {
+        Arbitrary<String> eventId = Arbitraries.oneOf(Arbitraries.of("99999999999999999999", "00000000000000000001",
+                "01HZY8Q2W3E4R5T6Y7U8I9O0PA", "", "x"), Arbitraries.strings().alpha().numeric().ofLength(26));
+        Arbitrary<String> payload = Arbitraries.of(
+                "{\"type\":\"entity.changed\",\"eventId\":\"%s\",\"topic\":\"fuzz-nowhere\",\"entityId\":\"" + UUID.randomUUID()
+                        + "\",\"commandId\":\"" + UUID.randomUUID() + "\",\"changedBy\":\"mallory\","
+                        + "\"timestamp\":\"2026-12-01T00:00:00Z\",\"data\":null}",
+                "{\"type\":\"toast.new\",\"eventId\":\"%s\",\"shiny\":true}",
+                "{\"type\":null}", "[]", "\"text\"", "{}");
+        Arbitrary<String> structured = Combinators.combine(eventId, payload, Arbitraries.of("\"" + TARGET + "\"", "null",
+                "\"nobody\"", "42"), Arbitraries.of("null", "\"fuzz-nowhere\"", "\"items/not-a-record\"", "7"),
+                Arbitraries.of("", ",\"source\":\"fuzzer\"", ",\"source\":\"BAD SOURCE\"", ",\"extra\":{\"a\":1}"))
+                .as((id, p, user, topic, extra) -> "{\"eventId\":\"" + id + "\",\"occurredAt\":\"2026-12-01T00:00:00Z\","
+                        + "\"userId\":" + user + ",\"topic\":" + topic + ",\"payload\":" + p.replace("%s", id) + extra + "}");
+        return Arbitraries.oneOf(structured, Arbitraries.strings().all().ofMaxLength(300),
+                Arbitraries.of("", "{", "null", "{\"eventId\":1e400}"));
     }
 
     /** Not a test: the services this test needs are the shared ones; URI kept for the reports. */
