@@ -8,9 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The table of commands handed to the broker, so that a retry gets the answer the first try got. */
+/**
+ * The table of commands handed to the broker, so that a retry gets the answer the first try got.
+ * Bounded by {@code backchannel.api.accepted-retention} (pruned by {@link AcceptedCommandsPruner}):
+ * a retry later than that is taken as a new command, and the processor still applies it once.
+ */
 @ApplicationScoped
 public class AcceptedCommands {
 
@@ -33,6 +38,19 @@ public class AcceptedCommands {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read accepted command " + commandId, e);
+        }
+    }
+
+    /** Deletes up to {@code limit} records accepted before {@code before}; returns how many. */
+    int pruneBefore(Instant before, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM accepted_commands WHERE command_id IN"
+                        + " (SELECT command_id FROM accepted_commands WHERE accepted_at < ? FETCH FIRST ? ROWS ONLY)")) {
+            delete.setTimestamp(1, Timestamp.from(before));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prune accepted commands", e);
         }
     }
 

@@ -38,6 +38,13 @@ public interface ApiConfig {
     @WithDefault("1h")
     Duration sessionLifespan();
 
+    /**
+     * How long an accepted command is remembered for retries ({@code accepted_commands}); a retry later
+     * than this is taken as new (the processor still applies the command once).
+     */
+    @WithDefault("7d")
+    Duration acceptedRetention();
+
     /** The query side (the processor) that answers a command's outcome: where GET /api/commands/{id} points. */
     @WithDefault("http://localhost:8082")
     String queryUrl();
