@@ -121,7 +121,8 @@ run_single() {
   API_PID=$!
   start_service processor "$PROCESSOR_PORT"
   PROCESSOR_PID=$!
-  start_service socket-gateway "$GATEWAY_PORT"
+  # a fixed node id: after a restart of run.sh the node gets the events published while it was down
+  start_service socket-gateway "$GATEWAY_PORT" BACKCHANNEL_GATEWAY_NODE_ID="${BACKCHANNEL_GATEWAY_NODE_ID:-gateway-1}"
   GATEWAY_PID=$!
   wait_for api-command "http://localhost:$API_PORT/q/health/ready" "$API_PID"
   wait_for processor "http://localhost:$PROCESSOR_PORT/q/health/ready" "$PROCESSOR_PID"
