@@ -11,7 +11,8 @@
 #                                 api-command, a processor (both on the PostgreSQL) and a gateway node
 #
 # Ports and the data folder come from the environment: BACKCHANNEL_DATA (./data), BROKER_PORT (5672),
-# API_PORT (8081), PROCESSOR_PORT (8082), GATEWAY_PORT (8080). With --cluster the second broker, api,
+# API_PORT (8081), PROCESSOR_PORT (8082), GATEWAY_PORT (8080), BIND_HOST (127.0.0.1: the services listen on
+# loopback only; 0.0.0.0 for every interface). With --cluster the second broker, api,
 # processor and gateway take BROKER_2_PORT (5673), API_2_PORT (8083), PROCESSOR_2_PORT (8084),
 # GATEWAY_2_PORT (8090); the brokers' cluster bridges CLUSTER_PORT (61616) and CLUSTER_2_PORT (61617);
 # PostgreSQL POSTGRES_PORT (5433).
@@ -60,13 +61,23 @@ BROKER_PASSWORD=$(cat "$DATA/secrets/broker-password")
 AMQP_PASSWORD=$BROKER_PASSWORD
 export AMQP_HOST=127.0.0.1 AMQP_PORT=$BROKER_PORT
 export BACKCHANNEL_DATA=$DATA   # the services keep their databases under it
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+# identity: the demo sign-in (anyone picks a name) with the key pair made above, unless an external
+# OIDC issuer is named (BACKCHANNEL_OIDC_ISSUER, _JWKS_URL, _AUDIENCE, _USER_CLAIM are passed through)
+if [ -z "${BACKCHANNEL_OIDC_JWKS_URL:-}" ]; then
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+fi
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$DATA/keys/private.pem
+export BACKCHANNEL_DEMO_SIGNIN=${BACKCHANNEL_DEMO_SIGNIN:-true}
 export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
+# in the demo every signed-in user may change the chaos flags
+export BACKCHANNEL_CHAOS_EDITORS=${BACKCHANNEL_CHAOS_EDITORS:-*}
 # the browser page is served by the gateway and calls api-command and processor directly
 export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_API_URL=http://localhost:$API_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL=http://localhost:$PROCESSOR_PORT
+export BACKCHANNEL_API_QUERY_URL=http://localhost:$PROCESSOR_PORT   # where GET /api/commands/{id} on api-command points
+# the demo listens on loopback only (it has a demo sign-in and chaos on); BIND_HOST=0.0.0.0 opens it to the network
+export QUARKUS_HTTP_HOST=${BIND_HOST:-127.0.0.1}
 
 PIDS=()
 STOP_POSTGRES=()

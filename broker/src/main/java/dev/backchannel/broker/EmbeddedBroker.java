@@ -92,6 +92,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .map(binding -> binding.getUniqueName().toString()).toList();
     }
 
+    /** The broker's queue depths, consumers and connections for Prometheus. */
+    public BrokerMetrics metrics() {
+        return new BrokerMetrics(server);
+    }
+
     @Override
     public void close() {
         orphans.close();

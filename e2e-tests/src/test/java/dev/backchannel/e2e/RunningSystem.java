@@ -140,8 +140,13 @@ final class RunningSystem {
                 .environment("BACKCHANNEL_API_QUEUE_DELAY_MAX", "200ms")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_PER_SECOND", "1000")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_BURST", "1000")
+                // every test user signs in from this one address
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_PER_MINUTE", "100000")
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_BURST", "100000")
                 // the chaos tests switch faults on through PUT /api/chaos (ChaosSwitch); calm unless they do
                 .environment("BACKCHANNEL_CHAOS_ENABLED", "true")
+                // redeliveries 20 ms, 40 ms, ... apart: the 10 deliveries before a dead letter take ~10 s, not ~2.5 min
+                .environment("BROKER_REDELIVERY_DELAY_MS", "20")
                 .readyTimeout(Duration.ofMinutes(3));
     }
 

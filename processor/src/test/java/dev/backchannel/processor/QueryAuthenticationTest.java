@@ -57,6 +57,9 @@ class QueryAuthenticationTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("commands$1")).body(containsString("status link"));
         given().get("/q/health/live").then().statusCode(200);
+        // and says so on /q/metrics, for the alert BackchannelServiceNotReady
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> given().get("/q/metrics").asString().contains("backchannel_ready 1.0"));
     }
 
     @Test

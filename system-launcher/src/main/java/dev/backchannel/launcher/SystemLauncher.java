@@ -232,8 +232,13 @@ public final class SystemLauncher {
         env.put("AMQP_HOST", "127.0.0.1");
         env.put("AMQP_PORT", String.valueOf(system.port(broker)));
         env.put("AMQP_PASSWORD", system.brokerPassword());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + data.resolve("keys/public.pem"));
+        // the demo identity provider, as in run.sh; an environment naming an OIDC issuer's JWKS replaces its key
+        if (!environment.containsKey("BACKCHANNEL_OIDC_JWKS_URL")) {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + data.resolve("keys/public.pem"));
+        }
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + data.resolve("keys/private.pem"));
+        env.put("BACKCHANNEL_DEMO_SIGNIN", "true");
+        env.put("BACKCHANNEL_CHAOS_EDITORS", "*");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(system.port(service)));
         if (host != null) {
             env.put("QUARKUS_HTTP_HOST", host);
@@ -243,12 +248,15 @@ public final class SystemLauncher {
                 .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
         env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(system.apis().get(0)).toString());
         env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(system.processors().get(0)).toString());
+        env.put("BACKCHANNEL_API_QUERY_URL", system.url(system.processors().get(0)).toString());
         switch (module) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");
                 env.put("BROKER_PORT", String.valueOf(system.port(service)));
                 env.put("BROKER_DATA_DIR", data.resolve(service).toString());
                 env.put("BROKER_PASSWORD", system.brokerPassword());
+                // its Prometheus endpoint (8083 by default) on a free port too: several systems may run at once
+                env.put("BROKER_METRICS_PORT", String.valueOf(freePort()));
                 if (!clusterPorts.isEmpty()) {
                     env.put("BROKER_NODE_NAME", service);
                     env.put("BROKER_CLUSTER_PORT", String.valueOf(clusterPorts.get(service)));

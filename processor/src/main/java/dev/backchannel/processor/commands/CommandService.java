@@ -62,6 +62,27 @@ public class CommandService {
         return Optional.of(events.outcome());
     }
 
+    /**
+     * Ends {@code command} with {@code rejection} and changes nothing, or does nothing when it has an
+     * outcome already: for a command that cannot be processed (dead-lettered, unreadable, or refused
+     * by the database for good).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Frame.CommandOutcome> reject(AcceptedCommand command, Delivery delivery,
+            Decision.Rejected rejection) {
+        if (processed.contains(command.commandId())) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OutcomeEvents events = OutcomeEvents.of(command, rejection, delivery, now);
+        for (StatusEvent event : events.events()) {
+            outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null,
+                    command.traceparent());
+        }
+        processed.record(command.userId(), events.outcome(), now);
+        return Optional.of(events.outcome());
+    }
+
     private void write(Decision decision) {
         if (decision instanceof Decision.Created created) {
             items.insert(created.item());

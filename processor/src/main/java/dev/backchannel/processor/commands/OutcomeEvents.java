@@ -19,8 +19,12 @@ import java.util.List;
 public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> events) {
 
     public static OutcomeEvents of(QueuedCommand queued, Decision decision, Delivery delivery, Instant processedAt) {
-        String commandId = queued.command().commandId();
-        String entityId = queued.command().entityId();
+        return of(AcceptedCommand.of(queued), decision, delivery, processedAt);
+    }
+
+    public static OutcomeEvents of(AcceptedCommand queued, Decision decision, Delivery delivery, Instant processedAt) {
+        String commandId = queued.commandId();
+        String entityId = queued.entityId();
         Timing timing = Timing.processed(queued.acceptedAt(), delivery.deliveredAt(), delivery.deliveryCount(),
                 processedAt);
         String traceId = Traceparent.traceId(queued.traceparent());

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,17 +38,29 @@ public class ItemRepository {
         return findOne("SELECT " + COLUMNS + " FROM items WHERE id = ?", id);
     }
 
-    /** Every item, most recently changed first. */
-    public List<Item> listByRecentChange() {
+    /**
+     * Up to {@code limit} items, most recently changed first (ties by id), after the item
+     * ({@code afterUpdatedAt}, {@code afterId}), or from the start when {@code afterId} is null.
+     */
+    public List<Item> page(Instant afterUpdatedAt, String afterId, int limit) {
+        String where = afterId == null ? "" : " WHERE updated_at < ? OR (updated_at = ? AND id > ?)";
         try (Connection connection = database.connection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM items ORDER BY updated_at DESC, id");
-                ResultSet rows = statement.executeQuery()) {
-            List<Item> items = new ArrayList<>();
-            while (rows.next()) {
-                items.add(toItem(rows));
+                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM items" + where
+                        + " ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY")) {
+            int index = 1;
+            if (afterId != null) {
+                statement.setObject(index++, afterUpdatedAt.atOffset(ZoneOffset.UTC));
+                statement.setObject(index++, afterUpdatedAt.atOffset(ZoneOffset.UTC));
+                statement.setString(index++, afterId);
             }
-            return items;
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Item> items = new ArrayList<>();
+                while (rows.next()) {
+                    items.add(toItem(rows));
+                }
+                return items;
+            }
         } catch (SQLException e) {
             throw new DataAccessException("cannot list items", e);
         }

@@ -56,12 +56,14 @@ public class GatewayWebSocket {
     SocketCloseLog closes;
     @Inject
     Vertx vertx;
+    @Inject
+    UserIdCheck userIds;
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
-        // the principal is the verified JsonWebToken; its name is the upn claim, the user id
-        String userId = identity.getPrincipal().getName();
+        // the principal is the verified JsonWebToken; UserIdCheck refused the upgrade unless its claim is a user id
+        String userId = userIds.userId(identity.getPrincipal()).orElseThrow();
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
                 config.maxPendingFrames(), closes);
         // live events wait for the client's resume (or the hold to pass), so they follow its replay
