@@ -181,7 +181,8 @@ run_cluster() {
     LOG_NAME=$name start_service "$module" "$port" AMQP_PORT="$amqp" "$@"
     names+=("$name"); urls+=("http://localhost:$port/q/health/ready"); pids+=($!)
   }
-  cluster_service api-command-1 api-command "$API_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/api-command-1"
+  cluster_service api-command-1 api-command "$API_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/api-command-1" \
+    BACKCHANNEL_API_QUERY_URL="http://localhost:$PROCESSOR_PORT"
   cluster_service processor-1 processor "$PROCESSOR_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/processor-1"
   cluster_service gateway-1 socket-gateway "$GATEWAY_PORT" "$BROKER_PORT" BACKCHANNEL_GATEWAY_NODE_ID=gateway-1 \
     BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$API_PORT" \
@@ -189,7 +190,8 @@ run_cluster() {
   # the second broker's services start once the first broker's are ready: eight JVMs booting at once on
   # a small machine time each other out
   for i in 0 1 2; do wait_for "${names[$i]}" "${urls[$i]}" "${pids[$i]}"; done
-  cluster_service api-command-2 api-command "$api_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/api-command-2"
+  cluster_service api-command-2 api-command "$api_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/api-command-2" \
+    BACKCHANNEL_API_QUERY_URL="http://localhost:$processor_2_port"
   cluster_service processor-2 processor "$processor_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/processor-2"
   cluster_service gateway-2 socket-gateway "$gateway_2_port" "$broker_2_port" BACKCHANNEL_GATEWAY_NODE_ID=gateway-2 \
     BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$api_2_port" \
