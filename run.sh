@@ -13,8 +13,8 @@
 # Ports and the data folder come from the environment: BACKCHANNEL_DATA (./data), BROKER_PORT (5672),
 # API_PORT (8081), PROCESSOR_PORT (8082), GATEWAY_PORT (8080), BIND_HOST (127.0.0.1: the services listen on
 # loopback only; 0.0.0.0 for every interface). With --cluster the second broker, api,
-# processor and gateway take BROKER_2_PORT (5673), API_2_PORT (8083), PROCESSOR_2_PORT (8084),
-# GATEWAY_2_PORT (8090); the brokers' cluster bridges CLUSTER_PORT (61616) and CLUSTER_2_PORT (61617);
+# processor and gateway take BROKER_2_PORT (5673), API_2_PORT (8091), PROCESSOR_2_PORT (8092),
+# GATEWAY_2_PORT (8090), the brokers' Prometheus endpoints BROKER_METRICS_PORT (8083), BROKER_2_METRICS_PORT (8093); the brokers' cluster bridges CLUSTER_PORT (61616) and CLUSTER_2_PORT (61617);
 # PostgreSQL POSTGRES_PORT (5433).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -132,7 +132,8 @@ run_single() {
   API_PID=$!
   start_service processor "$PROCESSOR_PORT"
   PROCESSOR_PID=$!
-  start_service socket-gateway "$GATEWAY_PORT"
+  # a fixed node id: after a restart of run.sh the node gets the events published while it was down
+  start_service socket-gateway "$GATEWAY_PORT" BACKCHANNEL_GATEWAY_NODE_ID="${BACKCHANNEL_GATEWAY_NODE_ID:-gateway-1}"
   GATEWAY_PID=$!
   wait_for api-command "http://localhost:$API_PORT/q/health/ready" "$API_PID"
   wait_for processor "http://localhost:$PROCESSOR_PORT/q/health/ready" "$PROCESSOR_PID"
@@ -157,17 +158,18 @@ MSG
 run_cluster() {
   local base=$DATA/cluster
   local broker_2_port=${BROKER_2_PORT:-5673} cluster_port=${CLUSTER_PORT:-61616} cluster_2_port=${CLUSTER_2_PORT:-61617}
-  local api_2_port=${API_2_PORT:-8083} processor_2_port=${PROCESSOR_2_PORT:-8084} gateway_2_port=${GATEWAY_2_PORT:-8090}
+  local api_2_port=${API_2_PORT:-8091} processor_2_port=${PROCESSOR_2_PORT:-8092} gateway_2_port=${GATEWAY_2_PORT:-8090}
+  local metrics_port=${BROKER_METRICS_PORT:-8083} metrics_2_port=${BROKER_2_METRICS_PORT:-8093}
   local pg_port=${POSTGRES_PORT:-5433}
   start_postgres "$base/postgres" "$pg_port"
   export BACKCHANNEL_DB_KIND=postgresql BACKCHANNEL_DB_URL=jdbc:postgresql://127.0.0.1:$pg_port/backchannel
   export BACKCHANNEL_DB_USER=backchannel BACKCHANNEL_DB_PASSWORD=$PG_PASSWORD
   export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT,http://localhost:$gateway_2_port
 
-  start_broker broker-1 "$BROKER_PORT" "$base/broker-1" BROKER_NODE_NAME=broker-1 \
+  start_broker broker-1 "$BROKER_PORT" "$base/broker-1" BROKER_NODE_NAME=broker-1 BROKER_METRICS_PORT="$metrics_port" \
     BROKER_CLUSTER_PORT="$cluster_port" BROKER_CLUSTER_PEERS="127.0.0.1:$cluster_2_port"
   local broker_1_pid=$!
-  start_broker broker-2 "$broker_2_port" "$base/broker-2" BROKER_NODE_NAME=broker-2 \
+  start_broker broker-2 "$broker_2_port" "$base/broker-2" BROKER_NODE_NAME=broker-2 BROKER_METRICS_PORT="$metrics_2_port" \
     BROKER_CLUSTER_PORT="$cluster_2_port" BROKER_CLUSTER_PEERS="127.0.0.1:$cluster_port"
   local broker_2_pid=$!
   wait_for broker-1 "$BROKER_PORT" "$broker_1_pid"
@@ -180,7 +182,8 @@ run_cluster() {
     LOG_NAME=$name start_service "$module" "$port" AMQP_PORT="$amqp" "$@"
     names+=("$name"); urls+=("http://localhost:$port/q/health/ready"); pids+=($!)
   }
-  cluster_service api-command-1 api-command "$API_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/api-command-1"
+  cluster_service api-command-1 api-command "$API_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/api-command-1" \
+    BACKCHANNEL_API_QUERY_URL="http://localhost:$PROCESSOR_PORT"
   cluster_service processor-1 processor "$PROCESSOR_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/processor-1"
   cluster_service gateway-1 socket-gateway "$GATEWAY_PORT" "$BROKER_PORT" BACKCHANNEL_GATEWAY_NODE_ID=gateway-1 \
     BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$API_PORT" \
@@ -188,7 +191,8 @@ run_cluster() {
   # the second broker's services start once the first broker's are ready: eight JVMs booting at once on
   # a small machine time each other out
   for i in 0 1 2; do wait_for "${names[$i]}" "${urls[$i]}" "${pids[$i]}"; done
-  cluster_service api-command-2 api-command "$api_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/api-command-2"
+  cluster_service api-command-2 api-command "$api_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/api-command-2" \
+    BACKCHANNEL_API_QUERY_URL="http://localhost:$processor_2_port"
   cluster_service processor-2 processor "$processor_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/processor-2"
   cluster_service gateway-2 socket-gateway "$gateway_2_port" "$broker_2_port" BACKCHANNEL_GATEWAY_NODE_ID=gateway-2 \
     BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$api_2_port" \
@@ -200,6 +204,7 @@ run_cluster() {
 Backchannel is running as a cluster (logs in $LOGS):
                       on broker 1                                  on broker 2
   broker              amqp://127.0.0.1:$BROKER_PORT (cluster :$cluster_port)          amqp://127.0.0.1:$broker_2_port (cluster :$cluster_2_port)
+  broker metrics      http://localhost:$metrics_port/metrics                http://localhost:$metrics_2_port/metrics
   browser client      http://localhost:$GATEWAY_PORT/                       http://localhost:$gateway_2_port/
   websocket           ws://localhost:$GATEWAY_PORT/ws                       ws://localhost:$gateway_2_port/ws
   command API         http://localhost:$API_PORT/api/commands           http://localhost:$api_2_port/api/commands

@@ -100,7 +100,9 @@ final class RunningSystem {
                     .environment("BACKCHANNEL_DB_KIND", "postgresql")
                     .environment("BACKCHANNEL_DB_URL", postgres.jdbcUrl())
                     .environment("BACKCHANNEL_DB_USER", postgres.user())
-                    .environment("BACKCHANNEL_DB_PASSWORD", postgres.password());
+                    .environment("BACKCHANNEL_DB_PASSWORD", postgres.password())
+                    // six services booting at once on two cores time each other out: three at a time
+                    .startInWavesOf(3);
             for (Service onTheSecond : List.of(Service.API_COMMAND_2, Service.PROCESSOR_B, Service.SOCKET_GATEWAY_B)) {
                 launcher.attach(onTheSecond.module(), Service.BROKER_2.module());
             }

@@ -54,16 +54,20 @@ public final class LaunchedSystem implements AutoCloseable {
         processes.put(service, process);
     }
 
-    /** Starts the brokers and waits for them, then starts the others and waits until every one is ready. */
-    void startAll() {
+    /**
+     * Starts the brokers and waits for them, then starts the others, {@code wave} at a time, and waits
+     * until each wave is ready (many JVMs booting at once on a small machine time each other out).
+     */
+    void startAll(int wave) {
         roles.brokers().forEach(broker -> process(broker).start());
         roles.brokers().forEach(this::awaitReady);
-        for (String service : processes.keySet()) {
-            if (!roles.brokers().contains(service)) {
-                processes.get(service).start();
-            }
+        List<String> others = new ArrayList<>(processes.keySet());
+        others.removeAll(roles.brokers());
+        for (int from = 0; from < others.size(); from += wave) {
+            List<String> starting = others.subList(from, Math.min(others.size(), from + wave));
+            starting.forEach(service -> processes.get(service).start());
+            starting.forEach(this::awaitReady);
         }
-        processes.keySet().forEach(this::awaitReady);
     }
 
     /** Waits until the service answers ready (a broker: accepts TCP connections). */

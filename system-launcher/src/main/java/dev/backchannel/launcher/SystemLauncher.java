@@ -45,6 +45,7 @@ public final class SystemLauncher {
     private final Map<String, List<String>> serviceJvmOptions = new HashMap<>();
     private String host;
     private Duration readyTimeout = Duration.ofMinutes(2);
+    private int startWave = Integer.MAX_VALUE;
 
     private SystemLauncher(Path root, Path data) {
         this.root = root;
@@ -119,6 +120,15 @@ public final class SystemLauncher {
         return this;
     }
 
+    /** Starts the services (after the brokers) this many at a time, each group once the one before is ready. */
+    public SystemLauncher startInWavesOf(int services) {
+        if (services < 1) {
+            throw new IllegalArgumentException("a wave has at least one service");
+        }
+        this.startWave = services;
+        return this;
+    }
+
     /** How long each service may take to become ready. */
     public SystemLauncher readyTimeout(Duration timeout) {
         this.readyTimeout = timeout;
@@ -169,7 +179,7 @@ public final class SystemLauncher {
                         environment(service, module, nodes.get(service), system, clusterPorts),
                         data.resolve("logs/" + service + ".log")));
             }
-            system.startAll();
+            system.startAll(startWave);
             return system;
         } catch (RuntimeException e) {
             system.close();
