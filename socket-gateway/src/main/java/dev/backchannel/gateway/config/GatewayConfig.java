@@ -39,6 +39,13 @@ public interface GatewayConfig {
     int maxConnectionsPerUser();
 
     /**
+     * Topics one socket may follow at once ({@code items} and any {@code items/<entityId>}); one
+     * more subscribe is refused with {@code error too_many_subscriptions} and the socket stays open.
+     */
+    @WithDefault("100")
+    int maxSubscriptionsPerSocket();
+
+    /**
      * Origins a browser may open the socket from. {@code self} is the gateway's own origin (the
      * {@code Origin} header names the same host and port as the {@code Host} header), {@code *} is
      * any origin, anything else an exact origin such as {@code https://app.example.com}. An upgrade

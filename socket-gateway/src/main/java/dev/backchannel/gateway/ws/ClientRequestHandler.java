@@ -2,6 +2,7 @@ package dev.backchannel.gateway.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.gateway.replay.Resumption;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.LocalSockets;
@@ -27,15 +28,19 @@ public class ClientRequestHandler {
 
     static final String BAD_REQUEST = "bad_request";
     static final String FORBIDDEN_TOPIC = "forbidden_topic";
+    static final String TOO_MANY_SUBSCRIPTIONS = "too_many_subscriptions";
 
     private static final Set<String> REQUEST_TYPES = Set.of("subscribe", "unsubscribe", "resume");
 
     private final LocalSockets sockets;
     private final Resumption resumption;
 
-    public ClientRequestHandler(LocalSockets sockets, Resumption resumption) {
+    private final int maxSubscriptions;
+
+    public ClientRequestHandler(LocalSockets sockets, Resumption resumption, GatewayConfig config) {
         this.sockets = sockets;
         this.resumption = resumption;
+        this.maxSubscriptions = config.maxSubscriptionsPerSocket();
     }
 
     /** The frame to answer with, if any. */
@@ -69,6 +74,10 @@ public class ClientRequestHandler {
         if (request instanceof ClientRequest.Subscribe subscribe) {
             if (!Topics.isPublic(subscribe.topic())) {
                 return error(FORBIDDEN_TOPIC, "no such public topic: " + subscribe.topic());
+            }
+            if (!socket.follows(subscribe.topic()) && socket.topics().size() >= maxSubscriptions) {
+                return error(TOO_MANY_SUBSCRIPTIONS, "at most " + maxSubscriptions
+                        + " subscriptions per socket: unsubscribe one first");
             }
             sockets.subscribe(socket, subscribe.topic());
             return Optional.empty();
