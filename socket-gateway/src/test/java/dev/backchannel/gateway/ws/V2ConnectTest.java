@@ -117,6 +117,16 @@ class V2ConnectTest {
     }
 
     @Test
+    void aResumePointTheNodeCannotVouchForGetsResetThenOneWelcome() throws Exception {
+        try (TestSocket back = TestSocket.asV2(vertx, ws, TestTokens.forUser("bo"),
+                "subscribe=items&resume=00000000000000000001")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !back.framesOfType("presence").isEmpty());
+
+            assertThat(back.types()).containsExactly("reset", "welcome", "presence");
+        }
+    }
+
+    @Test
     void aV1SocketIgnoresTheUpgradeParameters() throws Exception {
         try (TestSocket v1 = TestSocket.connect(vertx, TestSocket.options(ws).setURI(ws.getPath() + "?subscribe=items")
                 .addSubProtocol(TestSocket.SUBPROTOCOL)
