@@ -94,6 +94,12 @@ final class Window implements AutoCloseable {
                 .filter(outcome -> outcome.commandId().equals(commandId)).toList();
     }
 
+    /** The event ids of every command.succeeded / command.failed frame, first arrival of each, in arrival order. */
+    List<String> outcomeEventIdsInArrivalOrder() {
+        return frames.stream().filter(Frame.CommandOutcome.class::isInstance).map(Frame.CommandOutcome.class::cast)
+                .map(Frame.CommandOutcome::eventId).distinct().toList();
+    }
+
     /** The entity.changed frames this window got for {@code entityId}. */
     List<Frame.EntityChanged> changesOf(String entityId) {
         return frames.stream().filter(Frame.EntityChanged.class::isInstance).map(Frame.EntityChanged.class::cast)
