@@ -3,6 +3,7 @@ package dev.backchannel.broker;
 import static dev.backchannel.schemas.Addresses.CHAOS;
 import static dev.backchannel.schemas.Addresses.COMMANDS;
 import static dev.backchannel.schemas.Addresses.COMMANDS_DLQ;
+import static dev.backchannel.schemas.Addresses.PRESENCE;
 import static dev.backchannel.schemas.Addresses.GATEWAY_NODES;
 import static dev.backchannel.schemas.Addresses.STATUS;
 
@@ -147,6 +148,9 @@ final class BrokerConfiguration {
                 .setName(STATUS).addRoutingType(RoutingType.MULTICAST));
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(CHAOS).addRoutingType(RoutingType.MULTICAST));
+        // presence between gateway nodes: non-durable messages, one non-durable subscription per node
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(PRESENCE).addRoutingType(RoutingType.MULTICAST));
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(GATEWAY_NODES).addRoutingType(RoutingType.MULTICAST));
     }

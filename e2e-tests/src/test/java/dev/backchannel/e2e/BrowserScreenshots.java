@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Makes the documentation's screenshot: Alice and Bob side by side in a short session (a few items,
- * a success toast for Alice, Bob's stale edit refused). A tool, not part of the test command (its
+ * a success toast for Alice, Bob's stale edit refused, both on the same record: Bob sees that Alice is
+ * editing its title, Alice that Bob is looking). A tool, not part of the test command (its
  * name is not one surefire picks up; BrowserTwoUsersTest covers the same behaviour):
  * {@code mvn -B verify -Dtest=BrowserScreenshots -Dbackchannel.docs.screenshot=true} writes
  * {@code docs/browser-two-users.png}; without the property it goes to {@code target/screenshots/}.
@@ -47,8 +48,16 @@ class BrowserScreenshots {
             alice.awaitToast("success", "Buy oat milk");
             bob.awaitRow("Buy oat milk");
 
+            // both on the same record: Bob looks at it, Alice is in its title field
+            bob.select(bob.awaitRow("Plan the offsite (June)"));
+            alice.focusRename(alice.awaitRow("Plan the offsite (June)"));
+            bob.awaitPresence("Plan the offsite (June)", "alice is editing the title");
+            alice.awaitPresence("Plan the offsite (June)", "bob is looking");
+
             alice.dismissOlderToasts();
             bob.dismissOlderToasts();
+            alice.focusRename(alice.awaitRow("Plan the offsite (June)")); // dismissing moved the focus
+            bob.awaitPresence("Plan the offsite (June)", "alice is editing the title");
             Path root = Path.of(System.getProperty("backchannel.root", ".."));
             Path target = Boolean.getBoolean("backchannel.docs.screenshot") ? root.resolve("docs/browser-two-users.png")
                     : root.resolve("e2e-tests/target/screenshots/browser-two-users.png");

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backchannel.client.BackchannelClient;
 import dev.backchannel.client.ClientConfig;
+import dev.backchannel.client.socket.ConnectionState;
 import dev.backchannel.client.socket.JdkSocketConnector;
 import dev.backchannel.client.socket.SocketConnector;
 import dev.backchannel.client.socket.SocketEvents;
@@ -70,8 +71,12 @@ final class Window implements AutoCloseable {
     /** As {@link #open(RunningSystem, String, Service)}, with the client configuration changed by {@code tuning}. */
     static Window open(RunningSystem system, String userId, Service gateway, UnaryOperator<ClientConfig> tuning) {
         Window window = new Window(system, userId, gateway, tuning);
+        // the welcome may come before the frame listener is attached (v2 sends it at once): the
+        // socket's state says it was welcomed either way
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> window.frames.stream().anyMatch(Frame.Welcome.class::isInstance));
+                .until(() -> window.frames.stream().anyMatch(Frame.Welcome.class::isInstance)
+                        || window.client.socket().state() instanceof ConnectionState.Connected
+                        || window.client.socket().state() instanceof ConnectionState.Resumed);
         return window;
     }
 

@@ -11,6 +11,11 @@ public final class Addresses {
     /** Multicast address of chaos flags; the last value is kept for late joiners. */
     public static final String CHAOS = "chaos";
     /**
+     * Multicast address of presence between gateway nodes: non-durable messages, one non-durable
+     * subscription per node, nothing kept (see presence-message.schema.json).
+     */
+    public static final String PRESENCE = "presence";
+    /**
      * Multicast address where gateway nodes claim their node id at start-up (non-durable
      * subscriptions, non-durable messages): two processes with one node id are refused.
      */

@@ -10,6 +10,7 @@ import { takeGivenToken } from './given-token.js';
 import { FlowView } from './flow-view.js';
 import { ProblemError } from './http.js';
 import { Items } from './items.js';
+import { Presence, describeMember } from './presence.js';
 import { ItemsView } from './items-view.js';
 import { Receipts } from './receipts.js';
 import { ReceiptsView } from './receipts-view.js';
@@ -64,6 +65,7 @@ async function start(settings, userId, given = null) {
   const query = new QuerySide(settings.queryUrl, tokens);
   const sender = new CommandSender(settings.apiUrl, tokens, COMMAND_BACKOFF, MAX_ATTEMPTS);
   const items = new Items();
+  const presence = new Presence();
   const receipts = new Receipts(id => query.commandStatus(id));
   const flow = new Flow(FLOW_LANES);
   // an outcome the flow has not seen on the socket came through the query side (reset, timeout)
@@ -76,6 +78,7 @@ async function start(settings, userId, given = null) {
       flow.outcome(frame, how?.replayed ? 'resume' : 'live');
       receipts.onFrame(frame);
       items.onFrame(frame);
+      presence.onFrame(frame);
     },
     onState: state => {
       connection.show(state);
@@ -118,7 +121,36 @@ async function start(settings, userId, given = null) {
     });
   }
 
-  new ItemsView(document, items, {
+  // the selected row's record is watched (items/<id>): who else is on it shows in that row
+  let selected = null;
+  const topicOf = id => `items/${id}`;
+  function select(id) {
+    if (selected === id) {
+      return;
+    }
+    if (selected) {
+      socket.clearPresence(topicOf(selected));
+      socket.unsubscribe(topicOf(selected));
+      presence.forget(topicOf(selected));
+      itemsView.showPresence(selected, '');
+    }
+    selected = id;
+    itemsView.markSelected(id);
+    socket.setPresence(topicOf(id), null);
+  }
+  function editing(id, field) {
+    select(id);
+    socket.setPresence(topicOf(id), field ? { editing: field } : null);
+  }
+  presence.listen(topic => {
+    if (selected && topic === topicOf(selected)) {
+      itemsView.showPresence(selected, presence.others(topic, userId).map(describeMember).join(' · '));
+    }
+  });
+
+  const itemsView = new ItemsView(document, items, {
+    select,
+    editing,
     create: (title, status) => submit({ type: 'item.create', entityId: newId(), data: { title, status } }),
     rename: (item, title, expectedVersion) => submit({ type: 'item.update', entityId: item.id, expectedVersion, data: { title } }),
     setStatus: (item, status) => submit({ type: 'item.update', entityId: item.id, expectedVersion: item.version, data: { status } }),
@@ -133,7 +165,8 @@ async function start(settings, userId, given = null) {
     if (receipt.state === 'succeeded') {
       toasts.success(receipt.outcome.message, receipt.commandId);
     } else if (receipt.state === 'failed' || receipt.state === 'rejected') {
-      toasts.failure(failure(receipt), receipt.commandId);
+      toasts.failure(failure(receipt, receipt.command?.entityId && items.get(receipt.command.entityId)),
+        receipt.commandId);
     } else if (receipt.state === 'unknown') {
       toasts.neutral(failure(receipt), receipt.commandId);
     }
@@ -153,6 +186,7 @@ async function start(settings, userId, given = null) {
     dropSocket: () => socket.drop(),
     holdSocket: () => socket.hold(),
     releaseSocket: () => socket.release(),
+    protocol: () => (socket.v2 ? 'backchannel.v2' : 'backchannel.v1'),
   };
 }
 
