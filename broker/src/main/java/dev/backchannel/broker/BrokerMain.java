@@ -43,7 +43,9 @@ public final class BrokerMain {
             log.info("Backchannel broker stopped");
             stopped.countDown();
         }, "broker-shutdown"));
-        log.info("Backchannel broker ready on {} (data: {})", settings.amqpUrl(), settings.dataDir());
+        log.info("Backchannel broker {} ready on {} (data: {}){}", settings.nodeName(), settings.amqpUrl(),
+                settings.dataDir(), settings.cluster().map(cluster -> "; cluster bridges on " + cluster.acceptorUrl()
+                        + " to " + cluster.peers()).orElse(""));
         stopped.await();
     }
 

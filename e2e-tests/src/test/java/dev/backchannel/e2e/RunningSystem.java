@@ -21,9 +21,15 @@ final class RunningSystem {
     private static RunningSystem onPostgresql;
 
     private final LaunchedSystem system;
+    private final AutoCloseable database;
 
     private RunningSystem(LaunchedSystem system) {
+        this(system, () -> { });
+    }
+
+    private RunningSystem(LaunchedSystem system, AutoCloseable database) {
         this.system = system;
+        this.database = database;
     }
 
     /** The system for this JVM, started on first use: the processor on its default H2 file. */
@@ -73,6 +79,54 @@ final class RunningSystem {
         return onPostgresql;
     }
 
+    /**
+     * A system of its own for the caller, who closes it ({@link #close()}), as {@code run.sh --cluster} runs it: two brokers
+     * in a cluster ({@link Service#BROKER}, {@link Service#BROKER_2}); on each an api-command node, a
+     * processor (both on one real PostgreSQL) and a gateway node with a node id of its own making:
+     * {@link Service#API_COMMAND}, {@link Service#PROCESSOR}, {@link Service#SOCKET_GATEWAY} on the first,
+     * {@link Service#API_COMMAND_2}, {@link Service#PROCESSOR_B}, {@link Service#SOCKET_GATEWAY_B} on the second.
+     */
+    static RunningSystem startCluster() {
+        Path data = root().resolve("e2e-tests/target/e2e-data/cluster-" + ProcessHandle.current().pid());
+        PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), UUID.randomUUID().toString());
+        LaunchedSystem system;
+        try {
+            SystemLauncher launcher = launcher(data)
+                    .broker(Service.BROKER.module()).broker(Service.BROKER_2.module())
+                    .apiCommand(Service.API_COMMAND.module()).apiCommand(Service.API_COMMAND_2.module())
+                    .processor(Service.PROCESSOR.module()).processor(Service.PROCESSOR_B.module())
+                    .gateway(Service.SOCKET_GATEWAY.module(), null)
+                    .gateway(Service.SOCKET_GATEWAY_B.module(), null)
+                    .environment("BACKCHANNEL_DB_KIND", "postgresql")
+                    .environment("BACKCHANNEL_DB_URL", postgres.jdbcUrl())
+                    .environment("BACKCHANNEL_DB_USER", postgres.user())
+                    .environment("BACKCHANNEL_DB_PASSWORD", postgres.password());
+            for (Service onTheSecond : List.of(Service.API_COMMAND_2, Service.PROCESSOR_B, Service.SOCKET_GATEWAY_B)) {
+                launcher.attach(onTheSecond.module(), Service.BROKER_2.module());
+            }
+            system = launcher.start();
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return new RunningSystem(system, postgres);
+    }
+
+    /** Stops every service of a system started for one test class, then its database. */
+    void close() {
+        system.close();
+        try {
+            database.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the database did not stop", e);
+        }
+    }
+
+    /** The launched system itself (processes, ports), for tests that start a further process. */
+    LaunchedSystem launched() {
+        return system;
+    }
+
     private static Path root() {
         return Path.of(System.getProperty("backchannel.root", "..")).toAbsolutePath().normalize();
     }
@@ -84,6 +138,9 @@ final class RunningSystem {
                 .environment("BACKCHANNEL_API_QUEUE_DELAY_MAX", "200ms")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_PER_SECOND", "1000")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_BURST", "1000")
+                // every test user signs in from this one address
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_PER_MINUTE", "100000")
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_BURST", "100000")
                 // the chaos tests switch faults on through PUT /api/chaos (ChaosSwitch); calm unless they do
                 .environment("BACKCHANNEL_CHAOS_ENABLED", "true")
                 // redeliveries 20 ms, 40 ms, ... apart: the 10 deliveries before a dead letter take ~10 s, not ~2.5 min

@@ -10,6 +10,11 @@ public final class Addresses {
     public static final String STATUS = "status";
     /** Multicast address of chaos flags; the last value is kept for late joiners. */
     public static final String CHAOS = "chaos";
+    /**
+     * Multicast address where gateway nodes claim their node id at start-up (non-durable
+     * subscriptions, non-durable messages): two processes with one node id are refused.
+     */
+    public static final String GATEWAY_NODES = "gateway.nodes";
 
     /** AMQP message annotation that delays delivery by this many milliseconds. */
     public static final String DELIVERY_DELAY_ANNOTATION = "x-opt-delivery-delay";

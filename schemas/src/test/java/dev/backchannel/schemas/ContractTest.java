@@ -53,7 +53,11 @@ class ContractTest {
                         ClientRequest.class),
                 Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.Resume(Samples.EVENT_ID),
                         ClientRequest.class),
-                Arguments.of(MessageSchema.CHAOS_FLAGS, ChaosFlags.calm(500, 2000), ChaosFlags.class));
+                Arguments.of(MessageSchema.CHAOS_FLAGS, ChaosFlags.calm(500, 2000), ChaosFlags.class),
+                Arguments.of(MessageSchema.GATEWAY_NODE_CLAIM, GatewayNodeClaim.claim("gateway-a", "1f2e3d"),
+                        GatewayNodeClaim.class),
+                Arguments.of(MessageSchema.GATEWAY_NODE_CLAIM, GatewayNodeClaim.taken("gateway-a", "4c5b6a"),
+                        GatewayNodeClaim.class));
     }
 
     @ParameterizedTest(name = "{0} accepts {1}")

@@ -38,6 +38,10 @@ public interface ApiConfig {
     @WithDefault("1h")
     Duration sessionLifespan();
 
+    /** The query side (the processor) that answers a command's outcome: where GET /api/commands/{id} points. */
+    @WithDefault("http://localhost:8082")
+    String queryUrl();
+
     /** Fault injection on purpose (see the contract's chaos flags). */
     Chaos chaos();
 
@@ -68,5 +72,17 @@ public interface ApiConfig {
         /** Commands a user may send at once after a quiet spell. */
         @WithDefault("40")
         int burst();
+
+        /** Demo sessions one client address may mint per minute, sustained. */
+        @WithDefault("30")
+        int sessionsPerMinute();
+
+        /** Demo sessions one client address may mint at once. */
+        @WithDefault("20")
+        int sessionsBurst();
+
+        /** How often buckets that are full again (idle keys) are dropped. */
+        @WithDefault("1m")
+        Duration evictionInterval();
     }
 }
