@@ -4,6 +4,7 @@ import static dev.backchannel.api.Requests.createBody;
 import static dev.backchannel.api.Requests.valid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.testsupport.BrokerTestResource;
@@ -12,6 +13,7 @@ import dev.backchannel.testsupport.TestIssuer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,9 @@ class ExternalIssuerTest {
         assertThat(post(token(GOOD)).statusCode()).isEqualTo(202);
         TestIssuer.rotate(issuer());
 
-        assertThat(post(token(GOOD)).statusCode()).isEqualTo(202);
+        // the JWKS is fetched again for an unknown key at most once a minute (forced-refresh-interval)
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> post(token(GOOD)).statusCode() == 202);
     }
 
     private static Response post(String token) {

@@ -1,14 +1,17 @@
 package dev.backchannel.processor;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.OidcTestResource;
 import dev.backchannel.testsupport.TestIssuer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(OidcTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class ExternalIssuerQueryTest {
 
     private static final String AUDIENCE = "aud=" + OidcTestResource.AUDIENCE;
@@ -52,7 +56,10 @@ class ExternalIssuerQueryTest {
         given().auth().oauth2(token(GOOD)).get("/api/items").then().statusCode(200);
         TestIssuer.rotate(issuer());
 
-        given().auth().oauth2(token(GOOD)).get("/api/items").then().statusCode(200);
+        // a token naming an unknown key makes the service fetch the JWKS again, at most once a minute
+        // (smallrye.jwt.jwks.forced-refresh-interval): within that minute the new key is taken up
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().auth().oauth2(token(GOOD)).get("/api/items").statusCode() == 200);
     }
 
     private static String token(String query) {

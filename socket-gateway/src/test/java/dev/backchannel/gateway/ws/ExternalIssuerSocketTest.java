@@ -2,6 +2,7 @@ package dev.backchannel.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.backchannel.gateway.TestSocket;
 import dev.backchannel.testsupport.BrokerTestResource;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,9 @@ class ExternalIssuerSocketTest {
         }
         TestIssuer.rotate(issuer());
 
+        // the JWKS is fetched again for an unknown key at most once a minute (forced-refresh-interval)
+        await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> catchThrowable(() -> TestSocket.asBrowser(vertx, ws, token(GOOD)).close()) == null);
         try (TestSocket after = TestSocket.welcomed(vertx, ws, token(GOOD))) {
             assertThat(after.framesOfType("welcome").get(0).get("userId").asText()).isEqualTo("alice");
         }
