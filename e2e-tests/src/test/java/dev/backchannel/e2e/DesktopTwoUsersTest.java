@@ -8,7 +8,11 @@ import dev.backchannel.desktop.items.ItemRow;
 import dev.backchannel.schemas.Command;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import atlantafx.base.controls.ToggleSwitch;
+import dev.backchannel.schemas.ChaosFlags;
+import java.time.Duration;
 import javafx.scene.Parent;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +67,25 @@ class DesktopTwoUsersTest {
         await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(dave, "#chaosStatus").startsWith("Live"));
 
         assertThat(sessionsAnswered() - before).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowAChaosChangeMadeByAnotherUserInTheChaosPanel() {
+        Parent alice = desktop.signIn("alice");
+        await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(alice, "#chaosStatus").startsWith("Live"));
+        desktop.robot().clickOn(desktop.in(alice, "#chaosTab"));
+        ChaosSwitch operator = new ChaosSwitch(system);
+        try {
+            // a harmless change: a slightly longer queue delay range than the suite's calm one
+            operator.set(ChaosFlags.calm(70, 230));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> ((Slider) desktop.in(alice, "#chaos-delayMin")).getValue() == 70
+                    && ((Slider) desktop.in(alice, "#chaos-delayMax")).getValue() == 230);
+            assertThat(desktop.text(alice, "#chaosStatus")).startsWith("Changed elsewhere");
+            assertThat(((ToggleSwitch) desktop.in(alice, "#chaos-apiErrorRate")).isSelected()).isFalse();
+        } finally {
+            operator.set(ChaosSwitch.CALM);
+        }
     }
 
     private double sessionsAnswered() {

@@ -15,6 +15,9 @@ import java.util.concurrent.Executor;
 /** Everything one signed-in window shows, for one {@link UserSession}; closing it closes the socket. */
 public final class UserWindowViewModel implements AutoCloseable {
 
+    /** How often the chaos panel reads the flags again, so a change made elsewhere shows within seconds. */
+    static final Duration CHAOS_READ_EVERY = Duration.ofSeconds(2);
+
     private final UserSession session;
     private final ItemsViewModel items;
     private final ReceiptsViewModel receipts;
@@ -29,7 +32,7 @@ public final class UserWindowViewModel implements AutoCloseable {
         this.connection = new ConnectionViewModel(session.client().socket(), ui, scheduler);
         this.chaos = new ChaosViewModel(session.chaos(), toasts, ui);
         new CommandFeedback(session.client(), toasts, ui);
-        chaos.load();
+        chaos.watch(scheduler, CHAOS_READ_EVERY);
     }
 
     public String title() {
@@ -58,6 +61,7 @@ public final class UserWindowViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        chaos.stopWatching();
         session.close();
     }
 }
