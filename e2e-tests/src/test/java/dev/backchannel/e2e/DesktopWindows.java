@@ -48,9 +48,9 @@ final class DesktopWindows implements AutoCloseable {
         try {
             FxToolkit.registerPrimaryStage();
             FxToolkit.setupFixture(Windows::applyTheme);
-            Windows opener = new Windows(SessionOpener.real(Scheduler.system()), Scheduler.system(),
-                    windows.background, new Windows.Timings(Duration.ofSeconds(60), Duration.ofSeconds(3)));
-            FxToolkit.setupFixture(() -> opener.openSignIn(windows.defaults, ""));
+            FxToolkit.setupFixture(() -> new Windows(SessionOpener.real(Scheduler.system()), Scheduler.system(),
+                    windows.background, new Windows.Timings(Duration.ofSeconds(60), Duration.ofSeconds(3)))
+                    .openSignIn(windows.defaults, ""));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the JavaFX toolkit did not start", e);
         }
