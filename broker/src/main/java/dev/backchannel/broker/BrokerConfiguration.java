@@ -3,6 +3,7 @@ package dev.backchannel.broker;
 import static dev.backchannel.schemas.Addresses.CHAOS;
 import static dev.backchannel.schemas.Addresses.COMMANDS;
 import static dev.backchannel.schemas.Addresses.COMMANDS_DLQ;
+import static dev.backchannel.schemas.Addresses.PRESENCE;
 import static dev.backchannel.schemas.Addresses.STATUS;
 
 import java.util.Set;
@@ -106,6 +107,9 @@ final class BrokerConfiguration {
                 .setName(STATUS).addRoutingType(RoutingType.MULTICAST));
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(CHAOS).addRoutingType(RoutingType.MULTICAST));
+        // presence between gateway nodes: non-durable messages, one non-durable subscription per node
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(PRESENCE).addRoutingType(RoutingType.MULTICAST));
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {

@@ -8,6 +8,7 @@ import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.QuerySide;
 import dev.backchannel.client.http.SessionTokens;
 import dev.backchannel.client.items.ItemsView;
+import dev.backchannel.client.presence.PresenceView;
 import dev.backchannel.client.receipts.CommandReceipts;
 import dev.backchannel.client.socket.ConnectionState;
 import dev.backchannel.client.socket.JdkSocketConnector;
@@ -16,6 +17,7 @@ import dev.backchannel.client.socket.SocketSession;
 import dev.backchannel.client.time.Scheduler;
 import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.CommandAccepted;
+import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.Topics;
 import java.net.http.HttpClient;
 import java.util.UUID;
@@ -37,11 +39,14 @@ public final class BackchannelClient implements AutoCloseable {
     private final CommandSender sender;
     private final CommandReceipts receipts;
     private final ItemsView items = new ItemsView();
+    private final PresenceView presence = new PresenceView();
+    private final String userId;
     private final SocketSession socket;
     private final Resync resync;
     private final ChaosApi chaos;
 
     private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
+        userId = config.userId();
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         tokens = new SessionTokens(http, config.apiUrl(), config.userId(), config.requestTimeout(), scheduler);
@@ -58,6 +63,7 @@ public final class BackchannelClient implements AutoCloseable {
         socket.addFrameListener(frame -> {
             receipts.onFrame(frame);
             items.onFrame(frame);
+            presence.onFrame(frame);
         });
         socket.addStateListener(state -> {
             if (state instanceof ConnectionState.Reset) {
@@ -128,6 +134,37 @@ public final class BackchannelClient implements AutoCloseable {
 
     public ItemsView items() {
         return items;
+    }
+
+    /** Who is on the records this client watches (v2 gateways), kept from the socket's presence frames. */
+    public PresenceView presence() {
+        return presence;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    /**
+     * Follows one item ({@code items/<entityId>}) and is present on it, just looking; the gateway
+     * then sends its members to {@link #presence()}. Survives reconnects.
+     */
+    public void watch(String entityId) {
+        socket.setPresence(Topics.item(entityId), null);
+    }
+
+    /** Says this window edits {@code field} of the watched item ("title"), or only looks (null). */
+    public void editing(String entityId, String field) {
+        socket.setPresence(Topics.item(entityId), field == null ? null
+                : Json.mapper().createObjectNode().put("editing", field));
+    }
+
+    /** Stops following the item and leaves its presence. */
+    public void unwatch(String entityId) {
+        String topic = Topics.item(entityId);
+        socket.clearPresence(topic);
+        socket.unsubscribe(topic);
+        presence.forget(topic);
     }
 
     /** The system's chaos flags, read and changed as this user. */

@@ -88,6 +88,25 @@ final class BrowserPage implements AutoCloseable {
         input.sendKeys(newTitle);
     }
 
+    /** Selects the row (its record is watched from now on) by clicking its title. */
+    void select(WebElement row) {
+        row.findElement(By.cssSelector("[data-testid='item-title']")).click();
+    }
+
+    /** Puts the cursor in the row's title field, as someone about to edit it. */
+    void focusRename(WebElement row) {
+        row.findElement(By.cssSelector("[data-testid='item-rename-input']")).click();
+    }
+
+    /** Waits until the row titled {@code title} says who else is on it with {@code text}; returns the line. */
+    String awaitPresence(String title, String text) {
+        return waiting().withMessage(() -> "no presence '" + text + "' on '" + title + "'").until(d -> {
+            WebElement row = rowTitled(title);
+            String line = row == null ? "" : row.findElement(By.cssSelector("[data-testid='item-presence']")).getText();
+            return line.contains(text) ? line : null;
+        });
+    }
+
     void submitRename(WebElement row) {
         row.findElement(By.cssSelector("[data-testid='item-rename']")).click();
     }
@@ -140,6 +159,11 @@ final class BrowserPage implements AutoCloseable {
     /** The page's test hooks: dropSocket, holdSocket, releaseSocket. */
     void hook(String name) {
         driver.executeScript("window.__backchannel." + name + "()");
+    }
+
+    /** Calls a test hook of the page and returns its answer as text. */
+    String ask(String name) {
+        return String.valueOf(driver.executeScript("return window.__backchannel." + name + "()"));
     }
 
     /** The gateway's id for the page's current socket (from its last welcome). */

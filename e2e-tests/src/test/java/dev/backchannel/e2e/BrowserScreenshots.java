@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Makes the documentation's screenshot: Alice and Bob side by side in a short session (a few items,
- * a success toast for Alice, Bob's stale edit refused). A tool, not part of the test command (its
+ * a success toast for Alice, Bob's stale edit refused, both on the same record: Bob sees that Alice is
+ * editing its title, Alice that Bob is looking). A tool, not part of the test command (its
  * name is not one surefire picks up; BrowserTwoUsersTest covers the same behaviour):
  * {@code mvn -B verify -Dtest=BrowserScreenshots -Dbackchannel.docs.screenshot=true} writes
  * {@code docs/browser-two-users.png}; without the property it goes to {@code target/screenshots/}.
@@ -46,6 +47,12 @@ class BrowserScreenshots {
             alice.create("Buy oat milk");
             alice.awaitToast("success", "Buy oat milk");
             bob.awaitRow("Buy oat milk");
+
+            // both on the same record: Bob looks at it, Alice is in its title field
+            bob.select(bob.awaitRow("Plan the offsite (June)"));
+            alice.focusRename(alice.awaitRow("Plan the offsite (June)"));
+            bob.awaitPresence("Plan the offsite (June)", "alice is editing the title");
+            alice.awaitPresence("Plan the offsite (June)", "bob is looking");
 
             alice.dismissOlderToasts();
             bob.dismissOlderToasts();

@@ -107,6 +107,19 @@ class BrowserTwoUsersTest {
         bob.awaitRow(title);
     }
 
+    @Test
+    void shouldShowWhoElseIsOnTheSelectedItemAndWhatTheyAreEditing() {
+        String title = unique("Shared record");
+        alice.create(title);
+        bob.select(bob.awaitRow(title));
+
+        alice.focusRename(alice.awaitRow(title));
+
+        assertThat(bob.awaitPresence(title, "alice is editing the title")).doesNotContain("bob");
+        assertThat(alice.awaitPresence(title, "bob is looking")).doesNotContain("alice");
+        assertThat(alice.ask("protocol")).isEqualTo("backchannel.v2");
+    }
+
     private static String unique(String title) {
         return title + " " + UUID.randomUUID().toString().substring(0, 6);
     }

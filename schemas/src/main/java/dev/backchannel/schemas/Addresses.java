@@ -10,6 +10,11 @@ public final class Addresses {
     public static final String STATUS = "status";
     /** Multicast address of chaos flags; the last value is kept for late joiners. */
     public static final String CHAOS = "chaos";
+    /**
+     * Multicast address of presence between gateway nodes: non-durable messages, one non-durable
+     * subscription per node, nothing kept (see presence-message.schema.json).
+     */
+    public static final String PRESENCE = "presence";
 
     /** AMQP message annotation that delays delivery by this many milliseconds. */
     public static final String DELIVERY_DELAY_ANNOTATION = "x-opt-delivery-delay";

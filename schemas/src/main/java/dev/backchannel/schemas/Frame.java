@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 
 /** A front-end socket frame (server to client). Each serialises with its {@code type}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -15,7 +17,13 @@ import java.time.Instant;
     @JsonSubTypes.Type(Frame.CommandFailed.class),
     @JsonSubTypes.Type(Frame.EntityChanged.class),
     @JsonSubTypes.Type(Frame.Reset.class),
-    @JsonSubTypes.Type(Frame.Error.class)
+    @JsonSubTypes.Type(Frame.Error.class),
+    @JsonSubTypes.Type(Frame.Presence.class),
+    @JsonSubTypes.Type(Frame.PresenceJoined.class),
+    @JsonSubTypes.Type(Frame.PresenceChanged.class),
+    @JsonSubTypes.Type(Frame.PresenceLeft.class),
+    @JsonSubTypes.Type(Frame.TokenExpiring.class),
+    @JsonSubTypes.Type(Frame.TokenRefreshed.class)
 })
 public sealed interface Frame {
 
@@ -111,5 +119,42 @@ public sealed interface Frame {
     /** The last client request was refused. */
     @JsonTypeName("error")
     record Error(String code, String message) implements Frame {
+    }
+
+    /** v2: every member of {@code topic}, sent after a subscribe and after a resume. */
+    @JsonTypeName("presence")
+    record Presence(String topic, List<Member> members) implements Frame {
+    }
+
+    /** A user present on a topic: their windows on every node, their state, since when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Member(String userId, int windows, ObjectNode state, Instant since) {
+    }
+
+    /** v2: a user's first window arrived on the topic. */
+    @JsonTypeName("presence.joined")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PresenceJoined(String topic, String userId, ObjectNode state, Integer windows) implements Frame {
+    }
+
+    /** v2: a member's state or window count changed. */
+    @JsonTypeName("presence.changed")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PresenceChanged(String topic, String userId, ObjectNode state, Integer windows) implements Frame {
+    }
+
+    /** v2: a user's last window left the topic. */
+    @JsonTypeName("presence.left")
+    record PresenceLeft(String topic, String userId) implements Frame {
+    }
+
+    /** v2: the socket's token expires at {@code expiresAt}; answer {@code token.refresh}. */
+    @JsonTypeName("token.expiring")
+    record TokenExpiring(Instant expiresAt) implements Frame {
+    }
+
+    /** v2: the refreshed token was accepted; the socket lives until {@code expiresAt}. */
+    @JsonTypeName("token.refreshed")
+    record TokenRefreshed(Instant expiresAt) implements Frame {
     }
 }

@@ -14,7 +14,8 @@ public enum MessageSchema {
     STATUS_EVENT("status-event.schema.json"),
     FRAME("frame.schema.json"),
     CLIENT_REQUEST("client-request.schema.json"),
-    CHAOS_FLAGS("chaos-flags.schema.json");
+    CHAOS_FLAGS("chaos-flags.schema.json"),
+    PRESENCE_MESSAGE("presence-message.schema.json");
 
     /** Base of every schema's {@code $id}; mapped to the classpath folder {@code schemas/}. */
     public static final String BASE_URI = "https://backchannel.dev/schemas/";

@@ -53,7 +53,36 @@ class ContractTest {
                         ClientRequest.class),
                 Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.Resume(Samples.EVENT_ID),
                         ClientRequest.class),
-                Arguments.of(MessageSchema.CHAOS_FLAGS, ChaosFlags.calm(500, 2000), ChaosFlags.class));
+                Arguments.of(MessageSchema.CHAOS_FLAGS, ChaosFlags.calm(500, 2000), ChaosFlags.class),
+                Arguments.of(MessageSchema.STATUS_EVENT, StatusEvent.forTopic(Topics.item(Samples.ENTITY_ID),
+                        Samples.changed(Samples.ITEM), Samples.NOW), StatusEvent.class),
+                Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.Subscribe(Topics.item(Samples.ENTITY_ID)),
+                        ClientRequest.class),
+                Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.PresenceSet(
+                        Topics.item(Samples.ENTITY_ID), Samples.EDITING_TITLE), ClientRequest.class),
+                Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.PresenceSet(
+                        Topics.item(Samples.ENTITY_ID), null), ClientRequest.class),
+                Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.PresenceClear(
+                        Topics.item(Samples.ENTITY_ID)), ClientRequest.class),
+                Arguments.of(MessageSchema.CLIENT_REQUEST, new ClientRequest.TokenRefresh("aaa.bbb.ccc"),
+                        ClientRequest.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.Presence(Topics.item(Samples.ENTITY_ID), List.of(
+                        new Frame.Member("bob", 2, Samples.EDITING_TITLE, Samples.NOW),
+                        new Frame.Member("carol", 1, null, Samples.NOW))), Frame.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.PresenceJoined(Topics.item(Samples.ENTITY_ID), "bob",
+                        Samples.EDITING_TITLE, 1), Frame.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.PresenceChanged(Topics.item(Samples.ENTITY_ID), "bob",
+                        null, 2), Frame.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.PresenceLeft(Topics.item(Samples.ENTITY_ID), "bob"),
+                        Frame.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.TokenExpiring(Samples.NOW), Frame.class),
+                Arguments.of(MessageSchema.FRAME, new Frame.TokenRefreshed(Samples.NOW), Frame.class),
+                Arguments.of(MessageSchema.PRESENCE_MESSAGE, new PresenceMessage("gateway-1",
+                        PresenceMessage.Kind.DELTA, Samples.NOW, List.of(new PresenceMessage.Entry(
+                                Topics.item(Samples.ENTITY_ID), "bob", 2, Samples.EDITING_TITLE, Samples.NOW,
+                                Samples.NOW))), PresenceMessage.class),
+                Arguments.of(MessageSchema.PRESENCE_MESSAGE, new PresenceMessage("gateway-1",
+                        PresenceMessage.Kind.GONE, Samples.NOW, List.of()), PresenceMessage.class));
     }
 
     @ParameterizedTest(name = "{0} accepts {1}")

@@ -9,6 +9,8 @@ final class Samples {
     static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123Z");
     static final String EVENT_ID = "0190f3c2a1b2c3d4e5f6a7b8";
     static final Item ITEM = new Item(ENTITY_ID, "Buy milk", ItemStatus.TODO, 1, "alice", NOW);
+    static final com.fasterxml.jackson.databind.node.ObjectNode EDITING_TITLE =
+            Json.mapper().createObjectNode().put("editing", "title");
     static final Timing TIMING = Timing.processed(NOW, NOW, 1, NOW).withPublished(NOW, 1).withPushedAt(NOW);
 
     static Frame.CommandSucceeded succeeded() {

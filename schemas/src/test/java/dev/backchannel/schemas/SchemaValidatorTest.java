@@ -86,4 +86,22 @@ class SchemaValidatorTest {
         assertThat(validator.violations(MessageSchema.CLIENT_REQUEST, "not json"))
                 .containsExactly(new Problem.FieldError("", "not JSON"));
     }
+
+    @Test
+    void shouldAcceptItemTopicsInRequestsAndLeaveOtherNamesToTheGateway() {
+        assertThat(validator.violations(MessageSchema.CLIENT_REQUEST,
+                "{\"type\":\"subscribe\",\"topic\":\"items/" + Samples.ENTITY_ID + "\"}")).isEmpty();
+        assertThat(validator.violations(MessageSchema.CLIENT_REQUEST,
+                "{\"type\":\"subscribe\",\"topic\":\"items/a/b\"}")).isNotEmpty();
+        assertThat(Topics.isPublic(Topics.item(Samples.ENTITY_ID))).isTrue();
+        assertThat(Topics.isPublic("items/not-a-uuid")).isFalse();
+        assertThat(Topics.isPublic("admin")).isFalse();
+        assertThat(Topics.entityIdOf(Topics.item(Samples.ENTITY_ID))).isEqualTo(Samples.ENTITY_ID);
+    }
+
+    @Test
+    void shouldRejectAPresenceStateThatIsNotAnObject() {
+        assertThat(validator.violations(MessageSchema.CLIENT_REQUEST,
+                "{\"type\":\"presence.set\",\"topic\":\"items\",\"state\":\"editing\"}")).isNotEmpty();
+    }
 }

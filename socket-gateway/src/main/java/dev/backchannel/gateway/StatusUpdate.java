@@ -1,6 +1,7 @@
 package dev.backchannel.gateway;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One status event as this node consumed it: its id, whom it is for, and its frame, serialised
@@ -9,13 +10,14 @@ import java.time.Instant;
  *
  * @param eventId        the event id (ids sort in commit order within the producer)
  * @param userId         every socket of this user gets it; null for none
- * @param topic          every socket following this topic gets it; null for none (always null for
- *                       a command outcome, which only ever goes to its own user)
+ * @param topics         every socket following one of these topics gets it (once); empty for none
+ *                       (always empty for a command outcome, which only ever goes to its own user).
+ *                       An item's change names {@code items} and {@code items/<entityId>}
  * @param processedAt    {@code timing.processedAt} of the frame (for the push latency), or null
  * @param frameHead      the frame's text up to the value of {@code timing.pushedAt}
  * @param frameTail      the frame's text after that value
  */
-public record StatusUpdate(String eventId, String userId, String topic, Instant processedAt, String frameHead,
+public record StatusUpdate(String eventId, String userId, List<String> topics, Instant processedAt, String frameHead,
         String frameTail) {
 
     /** The frame as pushed at {@code pushedAt}. */
@@ -25,6 +27,6 @@ public record StatusUpdate(String eventId, String userId, String topic, Instant 
 
     /** Whether it names nobody this node could push it to. */
     public boolean hasNoAudience() {
-        return userId == null && topic == null;
+        return userId == null && topics.isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import { Flow } from './flow.js';
 import { FlowView } from './flow-view.js';
 import { ProblemError } from './http.js';
 import { Items } from './items.js';
+import { Presence, describeMember } from './presence.js';
 import { ItemsView } from './items-view.js';
 import { Receipts } from './receipts.js';
 import { ReceiptsView } from './receipts-view.js';
@@ -53,6 +54,7 @@ async function start(settings, userId) {
   const query = new QuerySide(settings.queryUrl, tokens);
   const sender = new CommandSender(settings.apiUrl, tokens, COMMAND_BACKOFF, MAX_ATTEMPTS);
   const items = new Items();
+  const presence = new Presence();
   const receipts = new Receipts(id => query.commandStatus(id));
   const flow = new Flow(FLOW_LANES);
   // an outcome the flow has not seen on the socket came through the query side (reset, timeout)
@@ -65,6 +67,7 @@ async function start(settings, userId) {
       flow.outcome(frame, how?.replayed ? 'resume' : 'live');
       receipts.onFrame(frame);
       items.onFrame(frame);
+      presence.onFrame(frame);
     },
     onState: state => {
       connection.show(state);
@@ -107,7 +110,36 @@ async function start(settings, userId) {
     });
   }
 
-  new ItemsView(document, items, {
+  // the selected row's record is watched (items/<id>): who else is on it shows in that row
+  let selected = null;
+  const topicOf = id => `items/${id}`;
+  function select(id) {
+    if (selected === id) {
+      return;
+    }
+    if (selected) {
+      socket.clearPresence(topicOf(selected));
+      socket.unsubscribe(topicOf(selected));
+      presence.forget(topicOf(selected));
+      itemsView.showPresence(selected, '');
+    }
+    selected = id;
+    itemsView.markSelected(id);
+    socket.setPresence(topicOf(id), null);
+  }
+  function editing(id, field) {
+    select(id);
+    socket.setPresence(topicOf(id), field ? { editing: field } : null);
+  }
+  presence.listen(topic => {
+    if (selected && topic === topicOf(selected)) {
+      itemsView.showPresence(selected, presence.others(topic, userId).map(describeMember).join(' · '));
+    }
+  });
+
+  const itemsView = new ItemsView(document, items, {
+    select,
+    editing,
     create: (title, status) => submit({ type: 'item.create', entityId: newId(), data: { title, status } }),
     rename: (item, title, expectedVersion) => submit({ type: 'item.update', entityId: item.id, expectedVersion, data: { title } }),
     setStatus: (item, status) => submit({ type: 'item.update', entityId: item.id, expectedVersion: item.version, data: { status } }),
@@ -122,7 +154,8 @@ async function start(settings, userId) {
     if (receipt.state === 'succeeded') {
       toasts.success(receipt.outcome.message, receipt.commandId);
     } else if (receipt.state === 'failed' || receipt.state === 'rejected') {
-      toasts.failure(failure(receipt), receipt.commandId);
+      toasts.failure(failure(receipt, receipt.command?.entityId && items.get(receipt.command.entityId)),
+        receipt.commandId);
     } else if (receipt.state === 'unknown') {
       toasts.neutral(failure(receipt), receipt.commandId);
     }
@@ -142,6 +175,7 @@ async function start(settings, userId) {
     dropSocket: () => socket.drop(),
     holdSocket: () => socket.hold(),
     releaseSocket: () => socket.release(),
+    protocol: () => (socket.v2 ? 'backchannel.v2' : 'backchannel.v1'),
   };
 }
 

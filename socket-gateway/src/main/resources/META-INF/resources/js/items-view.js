@@ -7,7 +7,10 @@ import { el } from './dom.js';
 const STATUSES = ['todo', 'doing', 'done'];
 
 export class ItemsView {
-  /** actions: create(title, status), rename(item, title, expectedVersion), setStatus(item, status), remove(item) */
+  /**
+   * actions: create(title, status), rename(item, title, expectedVersion), setStatus(item, status), remove(item),
+   * select(id) (the row the user is on), editing(id, field or null) (the field they are in)
+   */
   constructor(root, items, actions, me) {
     Object.assign(this, { items, actions, me });
     this.list = root.querySelector('[data-testid="items-list"]');
@@ -77,6 +80,8 @@ export class ItemsView {
     const input = el('input', {
       id: `rename-${id}`, maxLength: 200, required: true, dataset: { testid: 'item-rename-input' },
       oninput: () => { input.dataset.baseVersion ||= String(current().version); },
+      onfocus: () => this.actions.editing?.(id, 'title'),
+      onblur: () => this.actions.editing?.(id, null),
       onkeydown: event => { if (event.key === 'Escape') { discardDraft(); } },
     });
     const hint = el('p', { className: 'stale', hidden: true, dataset: { testid: 'item-stale-hint' } });
@@ -107,8 +112,14 @@ export class ItemsView {
     const status = el('select', {
       id: `status-${id}`, dataset: { testid: 'item-status' },
       onchange: () => this.actions.setStatus(current(), status.value),
+      onfocus: () => this.actions.editing?.(id, 'status'),
+      onblur: () => this.actions.editing?.(id, null),
     }, ...STATUSES.map(value => el('option', { value }, value)));
-    return el('li', { className: 'item', dataset: { testid: 'item-row', itemId: id } },
+    const presence = el('p', { className: 'presence', hidden: true, dataset: { testid: 'item-presence' } });
+    return el('li', {
+      className: 'item', dataset: { testid: 'item-row', itemId: id },
+      onclick: () => this.actions.select?.(id),
+    },
       el('div', { className: 'item-head' },
         el('span', { className: 'title', dataset: { testid: 'item-title' } }),
         el('span', { className: 'meta', dataset: { testid: 'item-meta' } })),
@@ -120,7 +131,22 @@ export class ItemsView {
           type: 'button', className: 'danger', dataset: { testid: 'item-delete' },
           onclick: () => this.actions.remove(current()),
         }, 'Delete')),
-      hint);
+      hint,
+      presence);
+  }
+
+  /** Marks the row the user is on (its record is watched: presence shows there). */
+  markSelected(id) {
+    this.rows.forEach((row, rowId) => row.classList.toggle('selected', rowId === id));
+  }
+
+  /** Who else is on the item: "bob is editing the title", or nothing. */
+  showPresence(id, text) {
+    const line = this.rows.get(id)?.querySelector('[data-testid="item-presence"]');
+    if (line) {
+      line.textContent = text;
+      line.hidden = !text;
+    }
   }
 
   removeRow(id) {

@@ -3,8 +3,12 @@
 // then sends resume with the last event id seen. A reset frame, or a reconnect with nothing to
 // resume from, is reported as state 'reset' so the owner reloads through the query side.
 // Close codes (schemas CloseCodes): 4001 fetches a new token first; 1008 and 4003 stop for good.
+// It offers backchannel.v2: the topics and the resume point then ride in the upgrade URL
+// (?subscribe=...&resume=..., schemas/README.md), this window's presence is sent again after every
+// reconnect, and token.expiring is answered with a fresh token in band (token.refresh).
 
 const PROTOCOL = 'backchannel.v1';
+const PROTOCOL_V2 = 'backchannel.v2';
 const TOKEN_EXPIRED = 4001;
 const STOP_CODES = new Set([1008, 4003]);
 
@@ -17,6 +21,9 @@ export class SocketSession {
   constructor(url, tokens, backoff, { onState = () => {}, onFrame = () => {} } = {}) {
     Object.assign(this, { url, tokens, backoff, onState, onFrame });
     this.topics = new Set();
+    this.presence = new Map();
+    this.topicsInUpgrade = new Set();
+    this.v2 = false;
     this.lastEventId = null;
     this.ws = null;
     this.generation = 0;
@@ -37,6 +44,28 @@ export class SocketSession {
     if (!this.topics.has(topic)) {
       this.topics.add(topic);
       this.send({ type: 'subscribe', topic });
+    }
+  }
+
+  unsubscribe(topic) {
+    this.presence.delete(topic);
+    if (this.topics.delete(topic)) {
+      this.send({ type: 'unsubscribe', topic });
+    }
+  }
+
+  /** This window is on the topic (subscribed first), doing state (null: just looking); kept across reconnects. */
+  setPresence(topic, state) {
+    this.subscribe(topic);
+    this.presence.set(topic, state);
+    if (this.v2) {
+      this.send(presenceSet(topic, state));
+    }
+  }
+
+  clearPresence(topic) {
+    if (this.presence.delete(topic) && this.v2) {
+      this.send({ type: 'presence.clear', topic });
     }
   }
 
@@ -103,7 +132,9 @@ export class SocketSession {
     if (current !== this.generation) {
       return;
     }
-    const ws = new WebSocket(this.url, [PROTOCOL, `quarkus-http-upgrade#Authorization#Bearer%20${token}`]);
+    this.topicsInUpgrade = new Set(this.topics);
+    const ws = new WebSocket(this.upgradeUrl(),
+      [PROTOCOL_V2, PROTOCOL, `quarkus-http-upgrade#Authorization#Bearer%20${token}`]);
     let opened = false;
     ws.onopen = () => {
       opened = true;
@@ -118,6 +149,16 @@ export class SocketSession {
     });
   }
 
+  /** The socket URL with the v2 start: the topics to subscribe and the event id to resume after. */
+  upgradeUrl() {
+    const url = new URL(this.url, location.href);
+    this.topics.forEach(topic => url.searchParams.append('subscribe', topic));
+    if (this.lastEventId != null) {
+      url.searchParams.set('resume', this.lastEventId);
+    }
+    return url.toString();
+  }
+
   opened(current, ws) {
     if (current !== this.generation || this.closed || this.held) {
       ws.close(1000, 'superseded');
@@ -129,11 +170,17 @@ export class SocketSession {
     this.everOpened = true;
     this.reconnected = reconnected;
     this.replaying = reconnected && resumeFrom != null;
+    this.v2 = ws.protocol === PROTOCOL_V2;
     // topics first: the gateway replays the events of the topics subscribed when resume arrives
-    this.topics.forEach(topic => this.send({ type: 'subscribe', topic }));
-    if (resumeFrom != null) {
+    // (v2: those in the upgrade URL are subscribed and resumed already)
+    [...this.topics].filter(topic => !this.v2 || !this.topicsInUpgrade.has(topic))
+      .forEach(topic => this.send({ type: 'subscribe', topic }));
+    if (this.v2) {
+      this.presence.forEach((state, topic) => this.send(presenceSet(topic, state)));
+    }
+    if (resumeFrom != null && !this.v2) {
       this.send({ type: 'resume', lastEventId: resumeFrom });
-    } else if (reconnected) {
+    } else if (resumeFrom == null && reconnected) {
       this.publish({ kind: 'reset', reason: 'reconnected with no event id to resume from' });
     }
   }
@@ -168,6 +215,12 @@ export class SocketSession {
     } else if (frame.type === 'reset') {
       this.replaying = false;
       this.publish({ kind: 'reset', reason: frame.reason });
+    } else if (frame.type === 'token.expiring') {
+      this.tokens.refresh().then(token => {
+        if (current === this.generation) {
+          this.send({ type: 'token.refresh', token });
+        }
+      }, error => console.warn('could not refresh the token; the socket reconnects when it expires', error));
     } else if (frame.type === 'error') {
       console.warn('gateway refused a request', frame.code, frame.message);
     }
@@ -180,6 +233,7 @@ export class SocketSession {
     }
     this.generation++;
     this.ws = null;
+    this.v2 = false;
     if (STOP_CODES.has(code)) {
       this.closed = true;
       this.publish({ kind: 'stopped', code, reason });
@@ -199,4 +253,8 @@ export class SocketSession {
     this.state = state;
     this.onState(state);
   }
+}
+
+function presenceSet(topic, state) {
+  return state == null ? { type: 'presence.set', topic } : { type: 'presence.set', topic, state };
 }

@@ -16,11 +16,19 @@ export function retrying(delayMs, nextAttempt, maxAttempts) {
   return `Retrying in ${seconds} s (attempt ${nextAttempt} of ${maxAttempts})`;
 }
 
-/** Why a command did not happen: the backend's message, with what it means for the user. */
-export function failure(receipt) {
+/**
+ * Why a command did not happen: the backend's message, with what it means for the user; for a
+ * conflict, what the item is now (current: the item as this page holds it, kept live by the socket).
+ */
+export function failure(receipt, current) {
   const failed = receipt.outcome;
   if (failed?.type === 'command.failed') {
     const code = failed.error?.code;
+    if (code === 'conflict' && current) {
+      // "alice changed this item first: the title is now 'Plan trip (June)' — your change was not applied."
+      return `${failed.message || 'Someone changed this item first'}: ${nowWhat(receipt.command, current)
+      } — your change was not applied.`;
+    }
     const consequence = code === 'conflict' ? ' — your change was not applied.'
       : code === 'processing_failed' ? ' — nothing was changed; try again.'
         : ' — nothing was changed.';
@@ -43,4 +51,17 @@ function plain(problem) {
     return `${first.field} ${first.message}`;
   }
   return problem.detail || problem.title || `HTTP ${problem.status}`;
+}
+
+/** "the title is now 'Buy oat milk'", "the status is now done", or both, for the fields the command wanted. */
+function nowWhat(command, current) {
+  const wanted = command?.data ?? {};
+  const parts = [];
+  if (wanted.title != null || wanted.status == null) {
+    parts.push(`the title is now '${current.title}'`);
+  }
+  if (wanted.status != null || wanted.title == null) {
+    parts.push(`the status is now ${current.status}`);
+  }
+  return parts.join(' and ');
 }

@@ -78,4 +78,13 @@ public final class StatusEvents {
         Frame.EntityChanged frame = changed(userId);
         return new StatusEvent(frame.eventId(), Instant.now(), userId, Topics.ITEMS, frame);
     }
+
+    /** A change of the item {@code entityId} by {@code userId}, named to {@code topic} (items or items/<id>). */
+    public static StatusEvent itemChanged(String entityId, String userId, String topic) {
+        Instant now = Instant.now();
+        Frame.EntityChanged frame = new Frame.EntityChanged(newEventId(), Topics.ITEMS, entityId,
+                UUID.randomUUID().toString(), userId, now, new Item(entityId, "Buy milk", ItemStatus.DOING, 2, userId,
+                        now), null, null);
+        return StatusEvent.forTopic(topic, frame, now);
+    }
 }

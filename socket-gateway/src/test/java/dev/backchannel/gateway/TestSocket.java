@@ -41,6 +41,23 @@ public final class TestSocket implements AutoCloseable {
                 .addSubProtocol("quarkus-http-upgrade#Authorization#Bearer%20" + token));
     }
 
+    /** Connects as a v2 browser: offers backchannel.v2 first, then v1, with the upgrade query (may be empty). */
+    public static TestSocket asV2(Vertx vertx, URI ws, String token, String query) throws Exception {
+        WebSocketConnectOptions options = options(ws).addSubProtocol("backchannel.v2").addSubProtocol(SUBPROTOCOL)
+                .addSubProtocol("quarkus-http-upgrade#Authorization#Bearer%20" + token);
+        if (query != null && !query.isEmpty()) {
+            options.setURI(ws.getPath() + "?" + query);
+        }
+        return connect(vertx, options);
+    }
+
+    /** A v2 socket that got its welcome. */
+    public static TestSocket welcomedV2(Vertx vertx, URI ws, String token) throws Exception {
+        TestSocket socket = asV2(vertx, ws, token, "");
+        await().atMost(TIMEOUT).until(() -> !socket.framesOfType("welcome").isEmpty());
+        return socket;
+    }
+
     /** Connects the way a non-browser client does: an Authorization header on the upgrade. */
     public static TestSocket withHeader(Vertx vertx, URI ws, String token) throws Exception {
         return connect(vertx, options(ws).addHeader("Authorization", "Bearer " + token));
@@ -136,6 +153,20 @@ public final class TestSocket implements AutoCloseable {
         send("{\"type\":\"subscribe\",\"topic\":\"" + topic + "\"}");
         send("{\"type\":\"barrier\"}");
         await().atMost(TIMEOUT).until(() -> framesOfType("error").size() > errorsBefore);
+    }
+
+    /** Sends a request and waits until the gateway handled it and the ones before (requests are handled in order). */
+    public void sendAndBarrier(String request) {
+        int errorsBefore = framesOfType("error").size();
+        send(request);
+        send("{\"type\":\"barrier\"}");
+        await().atMost(TIMEOUT).until(() -> framesOfType("error").size() > errorsBefore);
+    }
+
+    /** Waits for a frame of this type that matches, and returns it. */
+    public JsonNode awaitFrame(String type, java.util.function.Predicate<JsonNode> matching) {
+        await().atMost(TIMEOUT).until(() -> framesOfType(type).stream().anyMatch(matching));
+        return framesOfType(type).stream().filter(matching).findFirst().orElseThrow();
     }
 
     /** Sends {@code resume} and waits for its answer: a welcome with resumed:true, or a reset. */

@@ -1,5 +1,6 @@
 package dev.backchannel.client.socket;
 
+import dev.backchannel.schemas.Subprotocols;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -12,12 +13,14 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Opens sockets with {@link java.net.http.WebSocket}, authenticating as a browser does: it offers
- * the subprotocols {@value #SUBPROTOCOL} and {@code quarkus-http-upgrade#Authorization#Bearer%20<token>}.
+ * the subprotocols {@code backchannel.v2}, {@value #SUBPROTOCOL} and
+ * {@code quarkus-http-upgrade#Authorization#Bearer%20<token>}; the connection says which one the
+ * gateway answered.
  */
 public final class JdkSocketConnector implements SocketConnector {
 
-    public static final String SUBPROTOCOL = "backchannel.v1";
-    public static final String BEARER_SUBPROTOCOL_PREFIX = "quarkus-http-upgrade#Authorization#Bearer%20";
+    public static final String SUBPROTOCOL = Subprotocols.V1;
+    public static final String BEARER_SUBPROTOCOL_PREFIX = Subprotocols.BEARER_PREFIX;
 
     private final HttpClient http;
     private final Duration connectTimeout;
@@ -31,7 +34,7 @@ public final class JdkSocketConnector implements SocketConnector {
     public CompletableFuture<SocketConnection> connect(URI url, String token, SocketEvents events) {
         return http.newWebSocketBuilder()
                 .connectTimeout(connectTimeout)
-                .subprotocols(SUBPROTOCOL, BEARER_SUBPROTOCOL_PREFIX + token)
+                .subprotocols(Subprotocols.V2, SUBPROTOCOL, BEARER_SUBPROTOCOL_PREFIX + token)
                 .buildAsync(url, new Listener(events))
                 .<SocketConnection>thenApply(Connection::new)
                 .exceptionally(error -> {
@@ -51,6 +54,12 @@ public final class JdkSocketConnector implements SocketConnector {
         Connection(WebSocket socket) {
             this.socket = socket;
             this.lastSend = CompletableFuture.completedFuture(socket);
+        }
+
+        @Override
+        public String subprotocol() {
+            String answered = socket.getSubprotocol();
+            return answered == null || answered.isEmpty() ? SUBPROTOCOL : answered;
         }
 
         @Override

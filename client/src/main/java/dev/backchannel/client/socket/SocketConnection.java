@@ -1,5 +1,7 @@
 package dev.backchannel.client.socket;
 
+import dev.backchannel.schemas.Subprotocols;
+
 /** An open websocket, as {@link SocketSession} uses it. */
 public interface SocketConnection {
 
@@ -7,4 +9,9 @@ public interface SocketConnection {
     void send(String text);
 
     void close(int code, String reason);
+
+    /** The subprotocol the server answered ({@code backchannel.v1} unless it answered v2). */
+    default String subprotocol() {
+        return Subprotocols.V1;
+    }
 }

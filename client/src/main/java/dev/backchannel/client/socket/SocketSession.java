@@ -8,8 +8,12 @@ import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
 import java.net.URI;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backchannel.schemas.Subprotocols;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +26,12 @@ import java.util.random.RandomGenerator;
  * is reported as {@link ConnectionState.Reset} so the owner reloads through the query side. Close
  * codes are handled as {@link CloseReaction} says (fresh token on TOKEN_EXPIRED; no reconnect
  * after POLICY_VIOLATION or TOO_MANY_CONNECTIONS). Frames that break the schema are dropped.
+ *
+ * <p>It offers {@code backchannel.v2}: the topics and the resume point then ride in the upgrade
+ * request ({@code ?subscribe=...&resume=...}), so no frame waits for a resume; a v1 gateway ignores
+ * them and gets them in band as before. On v2 it also keeps this window's presence (re-sent after
+ * every reconnect) and refreshes its token in band when the gateway says {@code token.expiring}
+ * (from its {@link TokenSource}: the demo sign-in, or the application's own supplier).
  */
 public final class SocketSession implements AutoCloseable {
 
@@ -39,6 +49,9 @@ public final class SocketSession implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Set<String> topics = new LinkedHashSet<>();
+    private final Map<String, ObjectNode> presence = new LinkedHashMap<>();
+    private Set<String> topicsInUpgrade = Set.of();
+    private boolean v2;
     private int generation;
     private SocketConnection connection;
     private int retry;
@@ -102,10 +115,45 @@ public final class SocketSession implements AutoCloseable {
     public void unsubscribe(String topic) {
         SocketConnection open;
         synchronized (lock) {
+            presence.remove(topic);
             open = topics.remove(topic) ? connection : null;
         }
         if (open != null) {
             open.send(Json.write(new ClientRequest.Unsubscribe(topic)));
+        }
+    }
+
+    /**
+     * This window is present on {@code topic} (subscribed first if it is not), doing {@code state}
+     * (null: just looking). Kept and sent again after every reconnect; needs a v2 gateway.
+     */
+    public void setPresence(String topic, ObjectNode state) {
+        subscribe(topic);
+        SocketConnection open;
+        synchronized (lock) {
+            presence.put(topic, state);
+            open = v2 ? connection : null;
+        }
+        if (open != null) {
+            open.send(Json.write(new ClientRequest.PresenceSet(topic, state)));
+        }
+    }
+
+    /** This window is no longer present on {@code topic} (it still follows it). */
+    public void clearPresence(String topic) {
+        SocketConnection open;
+        synchronized (lock) {
+            open = presence.remove(topic) != null && v2 ? connection : null;
+        }
+        if (open != null) {
+            open.send(Json.write(new ClientRequest.PresenceClear(topic)));
+        }
+    }
+
+    /** Whether the open connection speaks backchannel.v2 (false while disconnected). */
+    public boolean speaksV2() {
+        synchronized (lock) {
+            return v2 && connection != null;
         }
     }
 
@@ -139,6 +187,7 @@ public final class SocketSession implements AutoCloseable {
         int current;
         int attempt;
         boolean refresh;
+        URI upgrade;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -147,10 +196,12 @@ public final class SocketSession implements AutoCloseable {
             attempt = retry;
             refresh = refreshToken;
             refreshToken = false;
+            topicsInUpgrade = Set.copyOf(topics);
+            upgrade = UpgradeRequest.of(url, topics, lastEventId);
         }
         publish(new ConnectionState.Connecting(attempt));
         (refresh ? tokens.refresh() : tokens.token())
-                .thenCompose(token -> connector.connect(url, token, new Events(current)))
+                .thenCompose(token -> connector.connect(upgrade, token, new Events(current)))
                 .whenComplete((opened, error) -> {
                     if (error != null) {
                         dropped(current, CloseReaction.toConnectFailure(error), 0, String.valueOf(error.getMessage()));
@@ -163,23 +214,29 @@ public final class SocketSession implements AutoCloseable {
     private void opened(int current, SocketConnection opened) {
         String resumeFrom;
         boolean reconnected;
+        boolean speaksV2 = Subprotocols.V2.equals(opened.subprotocol());
         List<String> subscriptions;
+        Map<String, ObjectNode> present;
         synchronized (lock) {
             if (current != generation || closed) {
                 opened.close(1000, "superseded");
                 return;
             }
             connection = opened;
+            v2 = speaksV2;
             resumeFrom = lastEventId;
             reconnected = everOpened;
             everOpened = true;
-            subscriptions = List.copyOf(topics);
+            // v2: the upgrade carried the topics and the resume point; only later topics go in band
+            subscriptions = topics.stream().filter(topic -> !speaksV2 || !topicsInUpgrade.contains(topic)).toList();
+            present = speaksV2 ? new LinkedHashMap<>(presence) : Map.of();
         }
         // topics first: the gateway replays the events of the topics subscribed when resume arrives
         subscriptions.forEach(topic -> opened.send(Json.write(new ClientRequest.Subscribe(topic))));
-        if (resumeFrom != null) {
+        if (resumeFrom != null && !speaksV2) {
             opened.send(Json.write(new ClientRequest.Resume(resumeFrom)));
         }
+        present.forEach((topic, state) -> opened.send(Json.write(new ClientRequest.PresenceSet(topic, state))));
         if (resumeFrom == null && reconnected) {
             publish(new ConnectionState.Reset("reconnected with no event id to resume from"));
         }
@@ -202,10 +259,28 @@ public final class SocketSession implements AutoCloseable {
                         : new ConnectionState.Connected(welcome.connectionId()));
             } else if (frame instanceof Frame.Reset reset) {
                 publish(new ConnectionState.Reset(reset.reason()));
+            } else if (frame instanceof Frame.TokenExpiring expiring) {
+                refreshInBand(current, expiring);
             } else if (frame instanceof Frame.Error error) {
                 LOG.log(System.Logger.Level.WARNING, "gateway refused a request: {0} {1}", error.code(), error.message());
             }
             frameListeners.forEach(listener -> listener.accept(frame));
+        });
+    }
+
+    /** Fetches a fresh token and hands it to the gateway on the same connection: the socket lives on. */
+    private void refreshInBand(int current, Frame.TokenExpiring expiring) {
+        LOG.log(System.Logger.Level.DEBUG, "token expires at {0}: refreshing it in band", expiring.expiresAt());
+        tokens.refresh().whenComplete((token, error) -> {
+            SocketConnection open;
+            synchronized (lock) {
+                open = current == generation ? connection : null;
+            }
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "could not get a fresh token (the socket reconnects at expiry)", error);
+            } else if (open != null) {
+                open.send(Json.write(new ClientRequest.TokenRefresh(token)));
+            }
         });
     }
 
@@ -218,6 +293,7 @@ public final class SocketSession implements AutoCloseable {
             }
             generation++;
             connection = null;
+            v2 = false;
             closed = reaction == CloseReaction.STOP;
             refreshToken = reaction == CloseReaction.REFRESH_TOKEN_AND_RECONNECT;
             attempt = ++retry;

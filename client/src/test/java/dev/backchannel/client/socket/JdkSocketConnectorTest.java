@@ -79,7 +79,8 @@ class JdkSocketConnectorTest {
         connection.send("{\"type\":\"subscribe\",\"topic\":\"items\"}");
         connection.send("{\"type\":\"resume\",\"lastEventId\":\"evt0000000001\"}");
 
-        assertThat(offered.get()).isEqualTo("backchannel.v1, quarkus-http-upgrade#Authorization#Bearer%20good.token.here");
+        assertThat(offered.get()).isEqualTo(
+                "backchannel.v2, backchannel.v1, quarkus-http-upgrade#Authorization#Bearer%20good.token.here");
         await().atMost(Duration.ofSeconds(5)).until(() -> serverReceived.size() == 2 && clientSaw.size() == 1);
         assertThat(serverReceived).containsExactly("{\"type\":\"subscribe\",\"topic\":\"items\"}",
                 "{\"type\":\"resume\",\"lastEventId\":\"evt0000000001\"}");

@@ -218,4 +218,41 @@ class SocketSessionTest {
         assertThat(session.state()).isInstanceOf(ConnectionState.Stopped.class);
         assertThat(scheduler.hasPending()).isFalse();
     }
+
+    @Test
+    void onV2TheTopicsAndResumePointRideInTheUpgradeAndPresenceIsSentAgainAfterAReconnect() {
+        connector.answer("backchannel.v2");
+        session.seenUpTo(Frames.eventId(10));
+        session.start();
+        serverSends(Frames.welcome(true));
+        assertThat(connector.last().url.toString()).isEqualTo("ws://gateway.test/ws?subscribe=items&resume="
+                + Frames.eventId(10));
+        assertThat(connector.last().sent).isEmpty();
+
+        String item = "items/9b2e4c1a-0d3f-4e5a-8b6c-7d8e9f0a1b2c";
+        session.setPresence(item, dev.backchannel.schemas.Json.mapper().createObjectNode().put("editing", "title"));
+        String presenceSet = "{\"type\":\"presence.set\",\"topic\":\"" + item + "\",\"state\":{\"editing\":\"title\"}}";
+        assertThat(connector.last().sent).containsExactly("{\"type\":\"subscribe\",\"topic\":\"" + item + "\"}",
+                presenceSet);
+
+        connector.last().server.onClosed(CloseCodes.CHAOS, "chaos");
+        scheduler.runNext();
+
+        assertThat(connector.last().url.toString()).isEqualTo("ws://gateway.test/ws?subscribe=items&subscribe="
+                + "items%2F9b2e4c1a-0d3f-4e5a-8b6c-7d8e9f0a1b2c&resume=" + Frames.eventId(10));
+        assertThat(connector.last().sent).containsExactly(presenceSet);
+    }
+
+    @Test
+    void tokenExpiringIsAnsweredWithAFreshTokenOnTheSameSocket() {
+        connector.answer("backchannel.v2");
+        session.start();
+        serverSends(Frames.welcome(false));
+
+        serverSends("{\"type\":\"token.expiring\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+
+        assertThat(tokens.refreshes()).isEqualTo(1);
+        assertThat(connector.last().sent).containsExactly("{\"type\":\"token.refresh\",\"token\":\"token-2\"}");
+        assertThat(connector.sockets()).hasSize(1);
+    }
 }

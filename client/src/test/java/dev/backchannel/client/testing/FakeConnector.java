@@ -17,11 +17,20 @@ public final class FakeConnector implements SocketConnector {
         public final String token;
         public final SocketEvents server;
         public final List<String> sent = new CopyOnWriteArrayList<>();
+        public final URI url;
+        public final String subprotocol;
         public volatile Integer closedByClient;
 
-        Socket(String token, SocketEvents server) {
+        Socket(String token, SocketEvents server, URI url, String subprotocol) {
             this.token = token;
             this.server = server;
+            this.url = url;
+            this.subprotocol = subprotocol;
+        }
+
+        @Override
+        public String subprotocol() {
+            return subprotocol;
         }
 
         @Override
@@ -37,6 +46,12 @@ public final class FakeConnector implements SocketConnector {
 
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
+    private volatile String answers = "backchannel.v1";
+
+    /** The subprotocol the pretend gateway answers from now on. */
+    public void answer(String subprotocol) {
+        answers = subprotocol;
+    }
 
     /** The next connect fails with {@code error}. */
     public synchronized void failNext(Throwable error) {
@@ -50,7 +65,7 @@ public final class FakeConnector implements SocketConnector {
                 return CompletableFuture.failedFuture(failures.remove(0));
             }
         }
-        Socket socket = new Socket(token, events);
+        Socket socket = new Socket(token, events, url, answers);
         sockets.add(socket);
         return CompletableFuture.completedFuture(socket);
     }

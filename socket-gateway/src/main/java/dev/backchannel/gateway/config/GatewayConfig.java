@@ -39,6 +39,13 @@ public interface GatewayConfig {
     int maxConnectionsPerUser();
 
     /**
+     * Topics one socket may follow at once ({@code items} and any {@code items/<entityId>}); one
+     * more subscribe is refused with {@code error too_many_subscriptions} and the socket stays open.
+     */
+    @WithDefault("100")
+    int maxSubscriptionsPerSocket();
+
+    /**
      * Origins a browser may open the socket from. {@code self} is the gateway's own origin (the
      * {@code Origin} header names the same host and port as the {@code Host} header), {@code *} is
      * any origin, anything else an exact origin such as {@code https://app.example.com}. An upgrade
@@ -54,6 +61,13 @@ public interface GatewayConfig {
      */
     @WithDefault("75s")
     Duration livenessTimeout();
+
+    /**
+     * How long before its token expires a {@code backchannel.v2} socket is sent {@code token.expiring}
+     * (it may then send {@code token.refresh}); a token with less left is warned at once.
+     */
+    @WithDefault("60s")
+    Duration tokenWarning();
 
     /** On shutdown, how long to wait for the {@code GOING_AWAY} close frames to reach the clients. */
     @WithDefault("3s")
@@ -79,6 +93,23 @@ public interface GatewayConfig {
 
     /** Where the browser client served at {@code /} sends commands and queries. */
     Client client();
+
+    /** Presence between gateway nodes (the broker's {@code presence} address). */
+    Presence presence();
+
+    interface Presence {
+        /** How often this node announces all its members to the others (also its heartbeat). */
+        @WithDefault("3s")
+        Duration announceInterval();
+
+        /** A node not heard from for this long is taken for dead: its members leave. */
+        @WithDefault("10s")
+        Duration nodeTimeout();
+
+        /** The largest {@code state} of a {@code presence.set}, as UTF-8 JSON. */
+        @WithDefault("1024")
+        int maxStateBytes();
+    }
 
     interface Client {
         /** Base URL of api-command as the browser reaches it. */

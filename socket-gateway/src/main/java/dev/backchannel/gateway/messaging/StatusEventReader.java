@@ -1,12 +1,14 @@
 package dev.backchannel.gateway.messaging;
 
 import dev.backchannel.gateway.StatusUpdate;
+import dev.backchannel.schemas.Topics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ public final class StatusEventReader {
 
     private static final Pattern EVENT_ID = Pattern.compile("[0-9A-Za-z]{10,40}");
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9._-]{0,63}(/[A-Za-z0-9._-]{1,64})?");
     private static final Set<String> COMMAND_OUTCOMES = Set.of("command.succeeded", "command.failed");
     private static final String ENTITY_CHANGED = "entity.changed";
     /** Stands in for the push time while the frame is serialised; split out afterwards. */
@@ -77,8 +79,26 @@ public final class StatusEventReader {
         timing.put("pushedAt", PUSHED_AT_MARK);
         String frame = payload.encode();
         int mark = frame.lastIndexOf(PUSHED_AT_MARK);
-        return new StatusUpdate(eventId, userId, outcome ? null : topic, processedAt, frame.substring(0, mark),
+        return new StatusUpdate(eventId, userId, outcome ? List.of() : topicsOf(topic, payload), processedAt,
+                frame.substring(0, mark),
                 frame.substring(mark + PUSHED_AT_MARK.length()));
+    }
+
+    /**
+     * The topics an event reaches: an item's change (named to {@code items} or to {@code items/<id>})
+     * reaches both {@code items} and {@code items/<entityId>}; any other event its own topic.
+     */
+    private static List<String> topicsOf(String topic, JsonObject payload) {
+        if (topic == null) {
+            return List.of();
+        }
+        String entityId = text(payload, "entityId");
+        boolean item = Topics.ITEMS.equals(topic) || Topics.isItem(topic);
+        if (item && ENTITY_CHANGED.equals(text(payload, "type")) && entityId != null
+                && Topics.isItem(Topics.item(entityId))) {
+            return List.of(Topics.ITEMS, Topics.item(entityId));
+        }
+        return List.of(topic);
     }
 
     private static JsonObject parse(Object body) {

@@ -45,6 +45,9 @@ public class GatewayMetrics {
         registry.counter("backchannel.gateway.resumes", "outcome", "resumed");
         registry.counter("backchannel.gateway.resumes", "outcome", "reset");
         registry.counter("backchannel.gateway.frames.replayed");
+        registry.counter("backchannel.gateway.presence.messages", "direction", "sent");
+        registry.counter("backchannel.gateway.presence.messages", "direction", "received");
+        registry.counter("backchannel.gateway.presence.frames");
         for (String code : new String[] {"bad_request", "forbidden_topic", "too_big"}) {
             registry.counter("backchannel.gateway.bad.requests", "code", code);
         }
@@ -88,6 +91,16 @@ public class GatewayMetrics {
     /** A socket refused or closed by a limit: connections-per-user, origin, token-expired, unresponsive. */
     public void limitEnforced(String limit) {
         registry.counter("backchannel.gateway.limit.enforced", "limit", limit).increment();
+    }
+
+    /** One presence message between gateway nodes, {@code sent} or {@code received}. */
+    public void presenceMessage(String direction) {
+        registry.counter("backchannel.gateway.presence.messages", "direction", direction).increment();
+    }
+
+    /** One presence change handed to {@code sockets} sockets of this node. */
+    public void presenceFrames(int sockets) {
+        registry.counter("backchannel.gateway.presence.frames").increment(sockets);
     }
 
     /** A client request refused with an error frame, by error code. */

@@ -68,8 +68,8 @@ public class ReplayWindow {
         if (audience.userId() != null) {
             added |= users.computeIfAbsent(audience.userId(), k -> new EventHistory(maxPerUser)).add(event);
         }
-        if (audience.topic() != null) {
-            added |= topics.computeIfAbsent(audience.topic(), k -> new EventHistory(maxPerTopic)).add(event);
+        for (String topic : audience.topics()) {
+            added |= topics.computeIfAbsent(topic, k -> new EventHistory(maxPerTopic)).add(event);
         }
         if (added) {
             arrivals.addLast(new Arrival(event.eventId(), now, audience));
@@ -119,7 +119,9 @@ public class ReplayWindow {
             Arrival old = arrivals.pollFirst();
             expiredThrough = EventIds.max(expiredThrough, old.eventId());
             expire(users, old.audience().userId(), old.eventId());
-            expire(topics, old.audience().topic(), old.eventId());
+            for (String topic : old.audience().topics()) {
+                expire(topics, topic, old.eventId());
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public final class ClientSocket {
     private final SocketOutput output;
     private final int maxPendingFrames;
     private final CloseListener closes;
+    private final boolean v2;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean cleanedUp = new AtomicBoolean();
@@ -51,6 +52,13 @@ public final class ClientSocket {
     }
 
     public ClientSocket(String id, String userId, SocketOutput output, int maxPendingFrames, CloseListener closes) {
+        this(id, userId, output, maxPendingFrames, closes, false);
+    }
+
+    /** {@code v2}: the client speaks {@code backchannel.v2} (presence and token frames are for it only). */
+    public ClientSocket(String id, String userId, SocketOutput output, int maxPendingFrames, CloseListener closes,
+            boolean v2) {
+        this.v2 = v2;
         this.id = id;
         this.userId = userId;
         this.output = output;
@@ -64,6 +72,11 @@ public final class ClientSocket {
 
     public String userId() {
         return userId;
+    }
+
+    /** Whether the client speaks {@code backchannel.v2}. */
+    public boolean speaksV2() {
+        return v2;
     }
 
     /** Sends one already serialised frame that is not an event, unless that would exceed the bound. */

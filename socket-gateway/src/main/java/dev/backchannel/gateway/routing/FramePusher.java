@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides who gets a status update on this node and hands them its frame ({@link Audience}): every
- * socket of {@code userId}, and every socket following {@code topic}. The frame is stamped once per
+ * socket of {@code userId}, and every socket following one of its topics. The frame is stamped once per
  * push; a socket that matches both gets it once, and a socket that already had it (a redelivery)
  * not again. A command outcome only ever goes to its own user's sockets. With the chaos flag
  * {@code gatewayDisconnectRate}, a push may close the socket instead: the event stays in the replay
@@ -62,9 +62,10 @@ public class FramePusher {
                 pushed += deliver(socket, update.eventId(), frame);
             }
         }
-        if (audience.topic() != null) {
-            for (ClientSocket socket : sockets.subscribersOf(audience.topic())) {
-                // the user's own sockets got it above, whether or not they follow the topic
+        for (String topic : audience.topics()) {
+            for (ClientSocket socket : sockets.subscribersOf(topic)) {
+                // the user's own sockets got it above, whether or not they follow the topic; a socket
+                // following both items and items/<id> gets it once (the second offer is a repeat)
                 if (!Objects.equals(socket.userId(), audience.userId())) {
                     pushed += deliver(socket, update.eventId(), frame);
                 }

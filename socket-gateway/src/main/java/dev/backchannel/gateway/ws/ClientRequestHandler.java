@@ -2,8 +2,11 @@ package dev.backchannel.gateway.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.gateway.config.GatewayConfig;
+import dev.backchannel.gateway.presence.PresenceService;
 import dev.backchannel.gateway.replay.Resumption;
 import dev.backchannel.gateway.routing.ClientSocket;
+import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.schemas.ClientRequest;
 import dev.backchannel.schemas.Frame;
@@ -13,29 +16,48 @@ import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.SchemaValidator;
 import dev.backchannel.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Answers what a client sends over its socket: subscribe and unsubscribe to public topics, resume
- * (see {@link Resumption}).
- * Anything else gets an {@code error} frame; the socket stays open.
+ * (see {@link Resumption}); with {@code backchannel.v2} also presence.set / presence.clear
+ * ({@link PresenceService}) and token.refresh ({@link TokenExpiry}). Anything else gets an
+ * {@code error} frame; the socket stays open. Also starts a v2 socket from its upgrade request
+ * ({@link ConnectRequest}).
  */
 @ApplicationScoped
 public class ClientRequestHandler {
 
     static final String BAD_REQUEST = "bad_request";
     static final String FORBIDDEN_TOPIC = "forbidden_topic";
+    static final String TOO_MANY_SUBSCRIPTIONS = "too_many_subscriptions";
+    static final String NOT_SUBSCRIBED = "not_subscribed";
+    static final String STATE_TOO_LARGE = "state_too_large";
 
     private static final Set<String> REQUEST_TYPES = Set.of("subscribe", "unsubscribe", "resume");
+    private static final Set<String> V2_REQUEST_TYPES = Set.of("presence.set", "presence.clear", "token.refresh");
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9A-Za-z]{10,40}");
 
     private final LocalSockets sockets;
     private final Resumption resumption;
+    private final PresenceService presence;
+    private final TokenExpiry tokens;
+    private final int maxSubscriptions;
+    private final int maxStateBytes;
 
-    public ClientRequestHandler(LocalSockets sockets, Resumption resumption) {
+    public ClientRequestHandler(LocalSockets sockets, Resumption resumption, PresenceService presence,
+            TokenExpiry tokens, GatewayConfig config) {
         this.sockets = sockets;
         this.resumption = resumption;
+        this.presence = presence;
+        this.tokens = tokens;
+        this.maxSubscriptions = config.maxSubscriptionsPerSocket();
+        this.maxStateBytes = config.presence().maxStateBytes();
     }
 
     /** The frame to answer with, if any. */
@@ -50,8 +72,12 @@ public class ClientRequestHandler {
             return error(BAD_REQUEST, "expected a JSON object with a type");
         }
         String type = json.get("type").asText();
-        if (!REQUEST_TYPES.contains(type)) {
+        boolean v2Request = V2_REQUEST_TYPES.contains(type);
+        if (!REQUEST_TYPES.contains(type) && !v2Request) {
             return error(BAD_REQUEST, "unknown request type '" + abbreviate(type) + "'");
+        }
+        if (v2Request && !socket.speaksV2()) {
+            return error(BAD_REQUEST, type + " needs the backchannel.v2 subprotocol");
         }
         List<Problem.FieldError> violations = SchemaValidator.instance().violations(MessageSchema.CLIENT_REQUEST, json);
         if (!violations.isEmpty()) {
@@ -65,24 +91,91 @@ public class ClientRequestHandler {
         }
     }
 
+    /**
+     * Starts a v2 socket as its upgrade request says: subscribes its topics, then resumes (replay and
+     * welcome, or reset) or welcomes it; then the refusals, if any, and the presence of each topic.
+     */
+    public void connect(ClientSocket socket, ConnectRequest request) {
+        List<Frame> refusals = new ArrayList<>();
+        List<String> subscribed = new ArrayList<>();
+        for (String topic : request.topics()) {
+            subscribe(socket, topic).ifPresentOrElse(refusals::add, () -> subscribed.add(topic));
+        }
+        String resumeFrom = request.resumeFrom();
+        if (resumeFrom != null && !EVENT_ID.matcher(resumeFrom).matches()) {
+            refusals.add(new Frame.Error(BAD_REQUEST, "invalid resume: not an event id"));
+            resumeFrom = null;
+        }
+        if (resumeFrom != null) {
+            resumption.resume(socket, resumeFrom);
+        } else {
+            socket.offer(FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), false)));
+        }
+        refusals.forEach(refusal -> socket.offer(FrameText.of(refusal)));
+        subscribed.forEach(topic -> presence.sendSnapshot(socket, topic));
+    }
+
     private Optional<Frame> dispatch(ClientSocket socket, ClientRequest request) {
         if (request instanceof ClientRequest.Subscribe subscribe) {
-            if (!Topics.isPublic(subscribe.topic())) {
-                return error(FORBIDDEN_TOPIC, "no such public topic: " + subscribe.topic());
+            Optional<Frame> refused = subscribe(socket, subscribe.topic());
+            if (refused.isEmpty()) {
+                presence.sendSnapshot(socket, subscribe.topic());
             }
-            sockets.subscribe(socket, subscribe.topic());
-            return Optional.empty();
+            return refused;
         }
         if (request instanceof ClientRequest.Unsubscribe unsubscribe) {
             if (!Topics.isPublic(unsubscribe.topic())) {
-                return error(FORBIDDEN_TOPIC, "no such public topic: " + unsubscribe.topic());
+                return forbidden(unsubscribe.topic());
             }
+            presence.clear(socket, unsubscribe.topic());
             sockets.unsubscribe(socket, unsubscribe.topic());
             return Optional.empty();
         }
-        // resume: the replayed events, then welcome (or reset), are sent by the resumption itself
+        if (request instanceof ClientRequest.PresenceSet set) {
+            if (!socket.follows(set.topic())) {
+                return notSubscribed(set.topic());
+            }
+            if (set.state() != null && Json.write(set.state()).getBytes(StandardCharsets.UTF_8).length > maxStateBytes) {
+                return error(STATE_TOO_LARGE, "state larger than " + maxStateBytes + " bytes");
+            }
+            presence.set(socket, set.topic(), set.state());
+            return Optional.empty();
+        }
+        if (request instanceof ClientRequest.PresenceClear clear) {
+            if (!socket.follows(clear.topic())) {
+                return notSubscribed(clear.topic());
+            }
+            presence.clear(socket, clear.topic());
+            return Optional.empty();
+        }
+        if (request instanceof ClientRequest.TokenRefresh refresh) {
+            return Optional.of(tokens.refresh(socket, refresh.token()));
+        }
+        // resume: the replayed events, then welcome (or reset), are sent by the resumption itself;
+        // then the presence of every topic the socket follows
         resumption.resume(socket, ((ClientRequest.Resume) request).lastEventId());
+        socket.topics().forEach(topic -> presence.sendSnapshot(socket, topic));
         return Optional.empty();
+    }
+
+    private Optional<Frame> subscribe(ClientSocket socket, String topic) {
+        if (!Topics.isPublic(topic)) {
+            return forbidden(topic);
+        }
+        if (!socket.follows(topic) && socket.topics().size() >= maxSubscriptions) {
+            return error(TOO_MANY_SUBSCRIPTIONS, "at most " + maxSubscriptions
+                    + " subscriptions per socket: unsubscribe one first");
+        }
+        sockets.subscribe(socket, topic);
+        return Optional.empty();
+    }
+
+    private static Optional<Frame> forbidden(String topic) {
+        return error(FORBIDDEN_TOPIC, "no such public topic: " + abbreviate(topic));
+    }
+
+    private static Optional<Frame> notSubscribed(String topic) {
+        return error(NOT_SUBSCRIBED, "subscribe to " + abbreviate(topic) + " first");
     }
 
     private static Optional<Frame> error(String code, String message) {
@@ -90,6 +183,6 @@ public class ClientRequestHandler {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

@@ -6,7 +6,9 @@ import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.gateway.routing.ServerClose;
+import dev.backchannel.gateway.presence.PresenceService;
 import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Subprotocols;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
@@ -25,10 +27,12 @@ import org.jboss.logging.Logger;
 /**
  * The browser socket. The upgrade is authenticated (bearer token in the {@code Authorization}
  * header, or in the {@code quarkus-http-upgrade#Authorization#Bearer%20<token>} subprotocol a
- * browser offers next to {@code backchannel.v1}); without a valid token it is refused with 401, from a
+ * browser offers next to {@code backchannel.v2} and/or {@code backchannel.v1}); without a valid token it is refused with 401, from a
  * foreign origin with 403 ({@link OriginCheck}). A user's socket beyond the per-user cap is closed
  * with {@code TOO_MANY_CONNECTIONS}; a socket is closed with {@code TOKEN_EXPIRED} when its token
- * expires ({@link TokenExpiry}). Live events wait briefly for the client's {@code resume}.
+ * expires ({@link TokenExpiry}; a v2 socket is warned and may refresh it in band). A v1 socket's live
+ * events wait briefly for the client's {@code resume}; a v2 socket gives its resume point (and its
+ * topics) in the upgrade request ({@link ConnectRequest}) and never waits.
  *
  * <p>Its close callbacks are the only place a socket leaves the registry: whoever closes a socket
  * (this node or the client) only closes it, and the registry forgets it here once the connection is gone.
@@ -55,6 +59,8 @@ public class GatewayWebSocket {
     @Inject
     SocketCloseLog closes;
     @Inject
+    PresenceService presence;
+    @Inject
     Vertx vertx;
 
     @OnOpen
@@ -62,20 +68,30 @@ public class GatewayWebSocket {
     public void onOpen(WebSocketConnection connection) {
         // the principal is the verified JsonWebToken; its name is the upn claim, the user id
         String userId = identity.getPrincipal().getName();
+        boolean v2 = Subprotocols.V2.equals(connection.subprotocol());
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
-                config.maxPendingFrames(), closes);
-        // live events wait for the client's resume (or the hold to pass), so they follow its replay
-        socket.holdForResume();
+                config.maxPendingFrames(), closes, v2);
+        ConnectRequest start = v2 ? ConnectRequest.parse(connection.handshakeRequest().query()) : ConnectRequest.NONE;
+        if (!v2 || start.resumeFrom() != null) {
+            // live events wait for the resume (v1: the client's, within the hold), so they follow its replay
+            socket.holdForResume();
+        }
         if (!sockets.open(socket, config.maxConnectionsPerUser())) {
             socket.close(ServerClose.TOO_MANY_CONNECTIONS,
                     "more than " + config.maxConnectionsPerUser() + " sockets open: close one first", () -> {
                     });
             return;
         }
+        socket.onClosed(() -> presence.socketClosed(socket));
+        tokenExpiry.closeAtExpiry(socket, identity.getPrincipal());
+        if (v2) {
+            // v2: the resume point (if any) came with the upgrade, so nobody waits for one
+            requests.connect(socket, start);
+            return;
+        }
         socket.offer(FrameText.of(new Frame.Welcome(connection.id(), userId, false)));
         long hold = vertx.setTimer(Math.max(1, config.replay().resumeHold().toMillis()), id -> socket.releaseHold());
         socket.onClosed(() -> vertx.cancelTimer(hold));
-        tokenExpiry.closeAtExpiry(socket, identity.getPrincipal());
     }
 
     @OnTextMessage

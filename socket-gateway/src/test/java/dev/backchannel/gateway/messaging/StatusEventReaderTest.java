@@ -49,7 +49,7 @@ class StatusEventReaderTest {
         StatusUpdate update = StatusEventReader.read(event);
 
         assertThat(update.userId()).isEqualTo("alice");
-        assertThat(update.topic()).isNull();
+        assertThat(update.topics()).isEmpty();
     }
 
     @Test
