@@ -88,6 +88,32 @@ class DesktopTwoUsersTest {
         }
     }
 
+    @Test
+    void shouldShowWhoElseIsOnTheSelectedItemAndWhatTheyEdit() {
+        Parent alice = desktop.signIn("alice");
+        desktop.robot().clickOn(desktop.in(alice, "#newWindow"));
+        Parent bob = desktop.signIn("bob");
+        String title = unique("Paint the fence");
+        desktop.create(alice, title);
+        ItemRow alicesRow = desktop.awaitRow(alice, title);
+        ItemRow bobsRow = desktop.awaitRow(bob, title);
+        assertThat(desktop.text(alice, "#presence")).startsWith("Select an item");
+
+        desktop.robot().interact(() -> desktop.items(alice).getSelectionModel().select(alicesRow));
+        await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(alice, "#presence").equals("Nobody else is on this item"));
+        desktop.robot().interact(() -> desktop.items(bob).getSelectionModel().select(bobsRow));
+        await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(alice, "#presence").equals("Also here: bob is looking"));
+        await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(bob, "#presence").equals("Also here: alice is looking"));
+
+        desktop.focus(bob);
+        desktop.robot().clickOn(desktop.in(bob, "#editTitle"));
+        await().atMost(DesktopWindows.WAIT)
+                .until(() -> desktop.text(alice, "#presence").equals("Also here: bob is editing the title"));
+
+        desktop.robot().interact(() -> desktop.items(bob).getSelectionModel().clearSelection());
+        await().atMost(DesktopWindows.WAIT).until(() -> desktop.text(alice, "#presence").equals("Nobody else is on this item"));
+    }
+
     private double sessionsAnswered() {
         return MetricsScrape.of(system, Service.API_COMMAND).value("http_server_requests_seconds_count",
                 "uri=\"/api/sessions\"");
@@ -114,7 +140,7 @@ class DesktopTwoUsersTest {
                 ((Button) desktop.in(bob, "#rename")).fire();
             });
 
-            desktop.awaitToast(bob, "toast-failure", "Carol changed this item first");
+            desktop.awaitToast(bob, "toast-failure", "Carol changed the title to '" + title + " (carol)' first (now version 2)");
             await().atMost(DesktopWindows.WAIT).until(() -> row.title().equals(title + " (carol)"));
             assertThat(row.version()).isEqualTo(2);
         }

@@ -5,6 +5,8 @@ import dev.backchannel.desktop.chaos.ChaosViewModel;
 import dev.backchannel.desktop.commands.CommandFeedback;
 import dev.backchannel.desktop.connection.ConnectionViewModel;
 import dev.backchannel.desktop.items.ItemsViewModel;
+import dev.backchannel.desktop.presence.PresenceViewModel;
+import dev.backchannel.desktop.presence.RecordPresence;
 import dev.backchannel.desktop.receipts.ReceiptsViewModel;
 import dev.backchannel.desktop.session.UserSession;
 import dev.backchannel.desktop.toast.Toasts;
@@ -23,6 +25,7 @@ public final class UserWindowViewModel implements AutoCloseable {
     private final ReceiptsViewModel receipts;
     private final ConnectionViewModel connection;
     private final ChaosViewModel chaos;
+    private final PresenceViewModel presence;
 
     public UserWindowViewModel(UserSession session, Toasts toasts, Executor ui, Scheduler scheduler,
             Duration highlightFor) {
@@ -31,6 +34,10 @@ public final class UserWindowViewModel implements AutoCloseable {
         this.receipts = new ReceiptsViewModel(session.client(), ui, ZoneId.systemDefault());
         this.connection = new ConnectionViewModel(session.client().socket(), ui, scheduler);
         this.chaos = new ChaosViewModel(session.chaos(), toasts, ui);
+        this.presence = new PresenceViewModel(RecordPresence.of(session.client()), ui);
+        // the selected item is the one this window is on; focus in its title field is editing the title
+        items.selectedProperty().addListener((obs, old, row) -> presence.select(row == null ? null : row.id()));
+        items.editingTitleProperty().addListener((obs, was, editing) -> presence.editing(editing ? "title" : null));
         new CommandFeedback(session.client(), toasts, ui);
         chaos.watch(scheduler, CHAOS_READ_EVERY);
     }
@@ -57,6 +64,10 @@ public final class UserWindowViewModel implements AutoCloseable {
 
     public ChaosViewModel chaos() {
         return chaos;
+    }
+
+    public PresenceViewModel presence() {
+        return presence;
     }
 
     @Override
