@@ -123,11 +123,17 @@ final class DesktopWindows implements AutoCloseable {
         });
     }
 
-    /** Types {@code title} into the add form of the window and presses Add. */
+    /**
+     * Puts {@code title} into the add form of the window and presses Add. Set and fired rather than
+     * typed and clicked: Monocle sends keys to the window that last had focus, which need not be the
+     * one in front, and a toast (top right) may lie over the button.
+     */
     void create(Parent root, String title) {
         focus(root);
-        robot.clickOn(in(root, "#newTitle")).write(title);
-        robot.clickOn(in(root, "#addItem"));
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) in(root, "#newTitle")).setText(title);
+            ((javafx.scene.control.Button) in(root, "#addItem")).fire();
+        });
     }
 
     /** Closes every window (their sockets close with them). */
