@@ -4,11 +4,17 @@
 # waits until every service is ready, prints the URLs, and stops everything on Ctrl-C.
 # Data (broker journal, databases, keys) stays in ./data between runs.
 #
-#   ./run.sh            build if needed, then run
-#   ./run.sh --build    rebuild first, whatever the state
+#   ./run.sh                      build if needed, then run
+#   ./run.sh --build              rebuild first, whatever the state
+#   ./run.sh --cluster [--build]  the scaled-out topology on one machine: two brokers in a cluster, a
+#                                 throwaway PostgreSQL under ./data/cluster, and on each broker an
+#                                 api-command, a processor (both on the PostgreSQL) and a gateway node
 #
 # Ports and the data folder come from the environment: BACKCHANNEL_DATA (./data), BROKER_PORT (5672),
-# API_PORT (8081), PROCESSOR_PORT (8082), GATEWAY_PORT (8080).
+# API_PORT (8081), PROCESSOR_PORT (8082), GATEWAY_PORT (8080). With --cluster the second broker, api,
+# processor and gateway take BROKER_2_PORT (5673), API_2_PORT (8083), PROCESSOR_2_PORT (8084),
+# GATEWAY_2_PORT (8090); the brokers' cluster bridges CLUSTER_PORT (61616) and CLUSTER_2_PORT (61617);
+# PostgreSQL POSTGRES_PORT (5433).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -17,7 +23,17 @@ BROKER_PORT=${BROKER_PORT:-5672}
 API_PORT=${API_PORT:-8081}
 PROCESSOR_PORT=${PROCESSOR_PORT:-8082}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+CLUSTER=false
+BUILD=
+for arg in "$@"; do
+  case $arg in
+    --cluster) CLUSTER=true ;;
+    --build) BUILD=--build ;;
+    *) echo "unknown option $arg (use --build, --cluster)"; exit 2 ;;
+  esac
+done
 LOGS=$DATA/logs
+$CLUSTER && LOGS=$DATA/cluster/logs
 mkdir -p "$LOGS"
 
 SERVICES=(api-command processor socket-gateway)
@@ -33,7 +49,7 @@ needs_build() {
   [ -n "$(find schemas service-support broker api-command processor socket-gateway pom.xml -path '*/target' -prune -o -type f -newer "$oldest" -print -quit)" ]
 }
 
-if needs_build "${1:-}"; then
+if needs_build "$BUILD"; then
   echo "Building (mvn package, tests skipped; the first build downloads dependencies and takes a few minutes)..."
   mvn -B -q package -DskipTests -pl broker,api-command,processor,socket-gateway -am
 fi
@@ -44,15 +60,24 @@ BROKER_PASSWORD=$(cat "$DATA/secrets/broker-password")
 AMQP_PASSWORD=$BROKER_PASSWORD
 export AMQP_HOST=127.0.0.1 AMQP_PORT=$BROKER_PORT
 export BACKCHANNEL_DATA=$DATA   # the services keep their databases under it
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+# identity: the demo sign-in (anyone picks a name) with the key pair made above, unless an external
+# OIDC issuer is named (BACKCHANNEL_OIDC_ISSUER, _JWKS_URL, _AUDIENCE, _USER_CLAIM are passed through)
+if [ -z "${BACKCHANNEL_OIDC_JWKS_URL:-}" ]; then
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:$DATA/keys/public.pem
+fi
 export SMALLRYE_JWT_SIGN_KEY_LOCATION=file:$DATA/keys/private.pem
+export BACKCHANNEL_DEMO_SIGNIN=${BACKCHANNEL_DEMO_SIGNIN:-true}
 export BACKCHANNEL_CHAOS_ENABLED=${BACKCHANNEL_CHAOS_ENABLED:-true}
+# in the demo every signed-in user may change the chaos flags
+export BACKCHANNEL_CHAOS_EDITORS=${BACKCHANNEL_CHAOS_EDITORS:-*}
 # the browser page is served by the gateway and calls api-command and processor directly
 export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_API_URL=http://localhost:$API_PORT
 export BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL=http://localhost:$PROCESSOR_PORT
+export BACKCHANNEL_API_QUERY_URL=http://localhost:$PROCESSOR_PORT   # where GET /api/commands/{id} on api-command points
 
 PIDS=()
+STOP_POSTGRES=()
 STOPPING=false
 stop_all() {
   trap - INT TERM EXIT
@@ -61,6 +86,7 @@ stop_all() {
   echo "Stopping..."
   for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[$i]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ ${#STOP_POSTGRES[@]} -gt 0 ]; then "${STOP_POSTGRES[@]}" >/dev/null 2>&1 || true; fi
   echo "Stopped. Data kept in $DATA"
 }
 trap stop_all INT TERM EXIT
@@ -79,29 +105,37 @@ wait_for() { # name url-or-port pid
   echo "$name did not become ready in 2 minutes; see $LOGS/$name.log"; exit 1
 }
 
-echo "Starting broker on amqp://127.0.0.1:$BROKER_PORT ..."
-BROKER_HOST=127.0.0.1 BROKER_PORT=$BROKER_PORT BROKER_DATA_DIR=$DATA/broker \
-  java -jar "$BROKER_JAR" >"$LOGS/broker.log" 2>&1 &
-PIDS+=($!)
-wait_for broker "$BROKER_PORT" "$!"
-
-start_service() { # module port [VAR=value...]
+start_service() { # module port [VAR=value...]; its log is $LOGS/${LOG_NAME:-module}.log
   local module=$1 port=$2; shift 2
-  echo "Starting $module on http://localhost:$port ..."
-  env QUARKUS_HTTP_PORT="$port" "$@" java -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
+  local name=${LOG_NAME:-$module}
+  echo "Starting $name on http://localhost:$port ..."
+  env QUARKUS_HTTP_PORT="$port" "$@" java -jar "$(jar_of "$module")" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
 }
-start_service api-command "$API_PORT"
-API_PID=$!
-start_service processor "$PROCESSOR_PORT"
-PROCESSOR_PID=$!
-start_service socket-gateway "$GATEWAY_PORT"
-GATEWAY_PID=$!
-wait_for api-command "http://localhost:$API_PORT/q/health/ready" "$API_PID"
-wait_for processor "http://localhost:$PROCESSOR_PORT/q/health/ready" "$PROCESSOR_PID"
-wait_for socket-gateway "http://localhost:$GATEWAY_PORT/q/health/ready" "$GATEWAY_PID"
 
-cat <<MSG
+start_broker() { # name port data-dir [VAR=value...]
+  local name=$1 port=$2 dir=$3; shift 3
+  echo "Starting $name on amqp://127.0.0.1:$port ..."
+  env BROKER_HOST=127.0.0.1 BROKER_PORT="$port" BROKER_DATA_DIR="$dir" "$@" \
+    java -jar "$BROKER_JAR" >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+}
+
+run_single() {
+  start_broker broker "$BROKER_PORT" "$DATA/broker"
+  wait_for broker "$BROKER_PORT" "$!"
+
+  start_service api-command "$API_PORT"
+  API_PID=$!
+  start_service processor "$PROCESSOR_PORT"
+  PROCESSOR_PID=$!
+  start_service socket-gateway "$GATEWAY_PORT"
+  GATEWAY_PID=$!
+  wait_for api-command "http://localhost:$API_PORT/q/health/ready" "$API_PID"
+  wait_for processor "http://localhost:$PROCESSOR_PORT/q/health/ready" "$PROCESSOR_PID"
+  wait_for socket-gateway "http://localhost:$GATEWAY_PORT/q/health/ready" "$GATEWAY_PID"
+
+  cat <<MSG
 
 Backchannel is running (logs in $LOGS):
   browser client    http://localhost:$GATEWAY_PORT/
@@ -112,5 +146,99 @@ Backchannel is running (logs in $LOGS):
   desktop client    in another terminal: mvn -B -q install -DskipTests -pl desktop-client -am && mvn -pl desktop-client javafx:run
 Press Ctrl-C to stop.
 MSG
-wait -n "${PIDS[@]}" || true
-$STOPPING || echo "A process exited; stopping the rest (see $LOGS)."
+  wait -n "${PIDS[@]}" || true
+  $STOPPING || echo "A process exited; stopping the rest (see $LOGS)."
+}
+
+# --cluster: two brokers in a cluster, a throwaway PostgreSQL, and two of each service, half on each broker.
+run_cluster() {
+  local base=$DATA/cluster
+  local broker_2_port=${BROKER_2_PORT:-5673} cluster_port=${CLUSTER_PORT:-61616} cluster_2_port=${CLUSTER_2_PORT:-61617}
+  local api_2_port=${API_2_PORT:-8083} processor_2_port=${PROCESSOR_2_PORT:-8084} gateway_2_port=${GATEWAY_2_PORT:-8090}
+  local pg_port=${POSTGRES_PORT:-5433}
+  start_postgres "$base/postgres" "$pg_port"
+  export BACKCHANNEL_DB_KIND=postgresql BACKCHANNEL_DB_URL=jdbc:postgresql://127.0.0.1:$pg_port/backchannel
+  export BACKCHANNEL_DB_USER=backchannel BACKCHANNEL_DB_PASSWORD=$PG_PASSWORD
+  export BACKCHANNEL_CLIENT_ORIGINS=http://localhost:$GATEWAY_PORT,http://localhost:$gateway_2_port
+
+  start_broker broker-1 "$BROKER_PORT" "$base/broker-1" BROKER_NODE_NAME=broker-1 \
+    BROKER_CLUSTER_PORT="$cluster_port" BROKER_CLUSTER_PEERS="127.0.0.1:$cluster_2_port"
+  local broker_1_pid=$!
+  start_broker broker-2 "$broker_2_port" "$base/broker-2" BROKER_NODE_NAME=broker-2 \
+    BROKER_CLUSTER_PORT="$cluster_2_port" BROKER_CLUSTER_PEERS="127.0.0.1:$cluster_port"
+  local broker_2_pid=$!
+  wait_for broker-1 "$BROKER_PORT" "$broker_1_pid"
+  wait_for broker-2 "$broker_2_port" "$broker_2_pid"
+
+  local names=() urls=() pids=()
+  # name module port broker-port VAR=value...
+  cluster_service() {
+    local name=$1 module=$2 port=$3 amqp=$4; shift 4
+    LOG_NAME=$name start_service "$module" "$port" AMQP_PORT="$amqp" "$@"
+    names+=("$name"); urls+=("http://localhost:$port/q/health/ready"); pids+=($!)
+  }
+  cluster_service api-command-1 api-command "$API_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/api-command-1"
+  cluster_service processor-1 processor "$PROCESSOR_PORT" "$BROKER_PORT" BACKCHANNEL_DATA="$base/processor-1"
+  cluster_service gateway-1 socket-gateway "$GATEWAY_PORT" "$BROKER_PORT" BACKCHANNEL_GATEWAY_NODE_ID=gateway-1 \
+    BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$API_PORT" \
+    BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL="http://localhost:$PROCESSOR_PORT"
+  # the second broker's services start once the first broker's are ready: eight JVMs booting at once on
+  # a small machine time each other out
+  for i in 0 1 2; do wait_for "${names[$i]}" "${urls[$i]}" "${pids[$i]}"; done
+  cluster_service api-command-2 api-command "$api_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/api-command-2"
+  cluster_service processor-2 processor "$processor_2_port" "$broker_2_port" BACKCHANNEL_DATA="$base/processor-2"
+  cluster_service gateway-2 socket-gateway "$gateway_2_port" "$broker_2_port" BACKCHANNEL_GATEWAY_NODE_ID=gateway-2 \
+    BACKCHANNEL_GATEWAY_CLIENT_API_URL="http://localhost:$api_2_port" \
+    BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL="http://localhost:$processor_2_port"
+  for i in 3 4 5; do wait_for "${names[$i]}" "${urls[$i]}" "${pids[$i]}"; done
+
+  cat <<MSG
+
+Backchannel is running as a cluster (logs in $LOGS):
+                      on broker 1                                  on broker 2
+  broker              amqp://127.0.0.1:$BROKER_PORT (cluster :$cluster_port)          amqp://127.0.0.1:$broker_2_port (cluster :$cluster_2_port)
+  browser client      http://localhost:$GATEWAY_PORT/                       http://localhost:$gateway_2_port/
+  websocket           ws://localhost:$GATEWAY_PORT/ws                       ws://localhost:$gateway_2_port/ws
+  command API         http://localhost:$API_PORT/api/commands           http://localhost:$api_2_port/api/commands
+  query API           http://localhost:$PROCESSOR_PORT/api/items              http://localhost:$processor_2_port/api/items
+  gateway node ids    gateway-1                                    gateway-2
+  PostgreSQL          127.0.0.1:$pg_port, database backchannel, user backchannel (password in $DATA/secrets/postgres-password)
+  broker user         backchannel (password in $DATA/secrets/broker-password)
+Open one browser page on each gateway: what one user does on one shows on the other.
+Press Ctrl-C to stop.
+MSG
+  wait -n "${PIDS[@]}" || true
+  $STOPPING || echo "A process exited; stopping the rest (see $LOGS)."
+}
+
+# A throwaway PostgreSQL from Debian's package (apt-get install postgresql), its files under $1, run as
+# the postgres user when this script runs as root (initdb refuses root). Stopped with everything else.
+start_postgres() { # folder port
+  local folder=$1 port=$2 bin
+  bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+  [ -x "$bin/initdb" ] || { echo "--cluster needs PostgreSQL: apt-get install -y postgresql (or set PG_BIN)"; exit 1; }
+  mkdir -p "$folder" "$DATA/secrets"
+  [ -f "$DATA/secrets/postgres-password" ] || (umask 077; head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$DATA/secrets/postgres-password")
+  PG_PASSWORD=$(cat "$DATA/secrets/postgres-password")
+  local as=()
+  if [ "$(id -u)" = 0 ]; then
+    as=(runuser -u postgres --)
+    chown -R postgres "$folder"
+  fi
+  if [ ! -f "$folder/cluster/PG_VERSION" ]; then
+    printf '%s\n' "$PG_PASSWORD" >"$folder/pwfile"; [ ${#as[@]} -gt 0 ] && chown postgres "$folder/pwfile"
+    "${as[@]}" "$bin/initdb" -D "$folder/cluster" -U backchannel --pwfile="$folder/pwfile" --auth=scram-sha-256 \
+      -E UTF8 --locale=C >"$LOGS/postgres-init.log" 2>&1 || { echo "initdb failed; see $LOGS/postgres-init.log"; exit 1; }
+    rm -f "$folder/pwfile"
+  fi
+  echo "Starting PostgreSQL on 127.0.0.1:$port ..."
+  "${as[@]}" "$bin/pg_ctl" -D "$folder/cluster" -w -t 60 -l "$folder/postgres.log" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200" start >/dev/null \
+    || { echo "PostgreSQL did not start; see $folder/postgres.log"; exit 1; }
+  STOP_POSTGRES=("${as[@]}" "$bin/pg_ctl" -D "$folder/cluster" -m fast -w stop)
+  PGPASSWORD=$PG_PASSWORD "$bin/psql" -h 127.0.0.1 -p "$port" -U backchannel -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'backchannel'" | grep -q 1 \
+    || PGPASSWORD=$PG_PASSWORD "$bin/psql" -h 127.0.0.1 -p "$port" -U backchannel -d postgres -qc "CREATE DATABASE backchannel"
+}
+
+if $CLUSTER; then run_cluster; else run_single; fi

@@ -25,7 +25,7 @@ class ChaosEditorsTest {
     public static class OnlyAlice implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("backchannel.api.chaos.editors", "alice");
+            return Map.of("BACKCHANNEL_CHAOS_EDITORS", "alice");
         }
     }
 

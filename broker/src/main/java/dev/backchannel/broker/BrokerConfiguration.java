@@ -4,9 +4,14 @@ import static dev.backchannel.schemas.Addresses.CHAOS;
 import static dev.backchannel.schemas.Addresses.COMMANDS;
 import static dev.backchannel.schemas.Addresses.COMMANDS_DLQ;
 import static dev.backchannel.schemas.Addresses.PRESENCE;
+import static dev.backchannel.schemas.Addresses.GATEWAY_NODES;
 import static dev.backchannel.schemas.Addresses.STATUS;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
+import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -26,6 +31,9 @@ final class BrokerConfiguration {
 
     static final String ROLE = "backchannel-all";
     static final String ACCEPTOR = "amqp";
+    static final String CLUSTER_ACCEPTOR = "cluster";
+    static final String CLUSTER_CONNECTION = "backchannel-cluster";
+    static final long CLUSTER_RETRY_INTERVAL_MS = 500;
     static final long GLOBAL_MAX_SIZE_BYTES = 256L * 1024 * 1024;
     static final int DUPLICATE_ID_CACHE_SIZE = 100_000;
 
@@ -35,7 +43,7 @@ final class BrokerConfiguration {
     static Configuration of(BrokerSettings settings) throws Exception {
         String dir = settings.dataDir().toAbsolutePath().toString();
         Configuration config = new ConfigurationImpl()
-                .setName("backchannel-broker")
+                .setName(settings.nodeName())
                 .setPersistenceEnabled(true)
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(dir + "/journal")
@@ -54,9 +62,40 @@ final class BrokerConfiguration {
         config.addAcceptorConfiguration(ACCEPTOR,
                 "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
         config.putSecurityRoles("#", Set.of(allPermissions()));
+        if (settings.cluster().isPresent()) {
+            addCluster(config, settings, settings.cluster().get());
+        }
         addAddressSettings(config, settings);
         addAddresses(config);
         return config;
+    }
+
+    /**
+     * A CORE acceptor for the other brokers' cluster bridges and a cluster connection to each of them
+     * (static connectors). ON_DEMAND: a message goes to a broker only if that broker has a consumer
+     * for it (a processor on {@code commands}, a gateway node's subscription on {@code status}); and
+     * messages left on a broker whose consumers went away are redistributed to one that has some.
+     */
+    private static void addCluster(Configuration config, BrokerSettings settings, ClusterSettings cluster)
+            throws Exception {
+        config.addAcceptorConfiguration(CLUSTER_ACCEPTOR, cluster.acceptorUrl() + "?protocols=CORE");
+        config.addConnectorConfiguration(CLUSTER_ACCEPTOR, cluster.acceptorUrl());
+        List<String> peers = new ArrayList<>();
+        for (int i = 0; i < cluster.peers().size(); i++) {
+            String name = "peer-" + (i + 1);
+            config.addConnectorConfiguration(name, "tcp://" + cluster.peers().get(i));
+            peers.add(name);
+        }
+        config.setClusterUser(settings.user());
+        config.addClusterConfiguration(new ClusterConnectionConfiguration()
+                .setName(CLUSTER_CONNECTION)
+                .setConnectorName(CLUSTER_ACCEPTOR)
+                .setStaticConnectors(peers)
+                .setMessageLoadBalancingType(MessageLoadBalancingType.ON_DEMAND)
+                .setMaxHops(1)
+                .setDuplicateDetection(true)
+                .setRetryInterval(CLUSTER_RETRY_INTERVAL_MS)
+                .setReconnectAttempts(-1));
     }
 
     static ActiveMQJAASSecurityManager securityManager(BrokerSettings settings) {
@@ -85,7 +124,9 @@ final class BrokerConfiguration {
                 .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
                 .setRedeliveryDelay(settings.redeliveryDelay().toMillis())
                 .setRedeliveryMultiplier(BrokerSettings.REDELIVERY_MULTIPLIER)
-                .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis()));
+                .setMaxRedeliveryDelay(BrokerSettings.MAX_REDELIVERY_DELAY.toMillis())
+                // in a cluster: commands waiting on a broker without processors move to one with some
+                .setRedistributionDelay(0));
         config.addAddressSetting(CHAOS, new AddressSettings().setRetroactiveMessageCount(1));
         // Every gateway node's durable subscription outlives the node (a restart gets what it missed), but
         // a status event that waited statusTtl expires (and is dropped: no expiry address), so a node that
@@ -110,6 +151,8 @@ final class BrokerConfiguration {
         // presence between gateway nodes: non-durable messages, one non-durable subscription per node
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(PRESENCE).addRoutingType(RoutingType.MULTICAST));
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(GATEWAY_NODES).addRoutingType(RoutingType.MULTICAST));
     }
 
     private static CoreAddressConfiguration anycastQueue(String name) {

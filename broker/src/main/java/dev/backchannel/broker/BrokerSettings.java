@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,7 +20,8 @@ import java.util.function.UnaryOperator;
  * it gets what was published while it was down; a node that never returns cannot fill the broker.
  */
 public record BrokerSettings(String host, int port, Path dataDir, String user, String password,
-        int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
+        int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl, Duration statusOrphanAfter,
+        Optional<ClusterSettings> cluster) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5672;
@@ -29,6 +32,8 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
     public static final double REDELIVERY_MULTIPLIER = 2.0;
     public static final Duration MAX_REDELIVERY_DELAY = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STATUS_TTL = Duration.ofHours(1);
+    public static final Duration DEFAULT_STATUS_ORPHAN_AFTER = Duration.ofMinutes(10);
+    public static final String DEFAULT_NODE_NAME = "backchannel-broker";
 
     public BrokerSettings {
         Objects.requireNonNull(host, "host");
@@ -36,6 +41,11 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(redeliveryDelay, "redeliveryDelay");
         Objects.requireNonNull(statusTtl, "statusTtl");
+        Objects.requireNonNull(statusOrphanAfter, "statusOrphanAfter");
+        Objects.requireNonNull(cluster, "cluster");
+        if (statusOrphanAfter.isNegative() || statusOrphanAfter.isZero()) {
+            throw new IllegalArgumentException("statusOrphanAfter must be positive, was " + statusOrphanAfter);
+        }
         if (statusTtl.isNegative() || statusTtl.isZero()) {
             throw new IllegalArgumentException("statusTtl must be positive, was " + statusTtl);
         }
@@ -48,6 +58,13 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
         if (maxDeliveryAttempts < 1) {
             throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1, was " + maxDeliveryAttempts);
         }
+    }
+
+    /** Settings of a broker on its own, with the default orphan delay. */
+    public BrokerSettings(String host, int port, Path dataDir, String user, String password,
+            int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
+        this(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay, statusTtl,
+                DEFAULT_STATUS_ORPHAN_AFTER, Optional.empty());
     }
 
     /** Settings with the default status TTL. */
@@ -74,7 +91,21 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
                 env.text("BROKER_PASSWORD", null),
                 env.number("BROKER_MAX_DELIVERY_ATTEMPTS", DEFAULT_MAX_DELIVERY_ATTEMPTS),
                 Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())),
-                Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())));
+                Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())),
+                Duration.ofMillis(env.number("BROKER_STATUS_ORPHAN_MS", (int) DEFAULT_STATUS_ORPHAN_AFTER.toMillis())),
+                cluster(env));
+    }
+
+    /** A cluster when {@code BROKER_CLUSTER_PORT} is set; {@code BROKER_CLUSTER_PEERS} then names the others. */
+    private static Optional<ClusterSettings> cluster(EnvironmentReader env) {
+        if (env.text("BROKER_CLUSTER_PORT", null) == null) {
+            return Optional.empty();
+        }
+        String peers = env.text("BROKER_CLUSTER_PEERS", "");
+        return Optional.of(new ClusterSettings(env.text("BROKER_NODE_NAME", DEFAULT_NODE_NAME),
+                env.text("BROKER_CLUSTER_HOST", env.text("BROKER_HOST", DEFAULT_HOST)),
+                env.number("BROKER_CLUSTER_PORT", 0),
+                Arrays.stream(peers.split(",")).map(String::trim).filter(peer -> !peer.isEmpty()).toList()));
     }
 
     /** 127.0.0.1, a free port, a random password, default redelivery policy. */
@@ -85,22 +116,37 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
 
     public BrokerSettings withPort(int newPort) {
         return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl);
+                statusTtl, statusOrphanAfter, cluster);
     }
 
     public BrokerSettings withDataDir(Path newDataDir) {
         return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl);
+                statusTtl, statusOrphanAfter, cluster);
     }
 
     public BrokerSettings withRedelivery(int newMaxDeliveryAttempts, Duration newRedeliveryDelay) {
         return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay,
-                statusTtl);
+                statusTtl, statusOrphanAfter, cluster);
     }
 
     public BrokerSettings withStatusTtl(Duration newStatusTtl) {
         return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                newStatusTtl);
+                newStatusTtl, statusOrphanAfter, cluster);
+    }
+
+    public BrokerSettings withStatusOrphanAfter(Duration newStatusOrphanAfter) {
+        return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                statusTtl, newStatusOrphanAfter, cluster);
+    }
+
+    public BrokerSettings withCluster(ClusterSettings newCluster) {
+        return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                statusTtl, statusOrphanAfter, Optional.of(newCluster));
+    }
+
+    /** The broker's name: its cluster node name, or the default when it runs on its own. */
+    public String nodeName() {
+        return cluster.map(ClusterSettings::nodeName).orElse(DEFAULT_NODE_NAME);
     }
 
     public String amqpUrl() {
@@ -112,7 +158,9 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
     public String toString() {
         return "BrokerSettings[" + amqpUrl() + ", dataDir=" + dataDir + ", user=" + user
                 + ", maxDeliveryAttempts=" + maxDeliveryAttempts + ", redeliveryDelay=" + redeliveryDelay
-                + ", statusTtl=" + statusTtl + "]";
+                + ", statusTtl=" + statusTtl + ", statusOrphanAfter=" + statusOrphanAfter
+                + cluster.map(c -> ", cluster node " + c.nodeName() + " on " + c.acceptorUrl() + ", peers " + c.peers())
+                        .orElse("") + "]";
     }
 
     public static int freePort() {

@@ -1,6 +1,9 @@
 package dev.backchannel.broker;
 
 import java.nio.file.Files;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding;
+import org.apache.activemq.artemis.core.server.cluster.RemoteQueueBinding;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.core.server.Queue;
@@ -15,10 +18,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final BrokerSettings settings;
     private final ActiveMQServer server;
+    private final OrphanSubscriptions orphans;
 
     private EmbeddedBroker(BrokerSettings settings, ActiveMQServer server) {
         this.settings = settings;
         this.server = server;
+        this.orphans = OrphanSubscriptions.start(server, settings.statusOrphanAfter());
     }
 
     public static EmbeddedBroker start(BrokerSettings settings) {
@@ -72,8 +77,29 @@ public final class EmbeddedBroker implements AutoCloseable {
         return queue == null ? 0 : queue.getScheduledCount();
     }
 
+    /** Queues of other brokers of the cluster bound to {@code address} here (the cluster's view of them). */
+    public long remoteQueueCount(String address) throws Exception {
+        var bindings = server.getPostOffice().lookupBindingsForAddress(SimpleString.of(address));
+        return bindings == null ? 0 : bindings.getBindings().stream()
+                .filter(binding -> binding instanceof RemoteQueueBinding).count();
+    }
+
+    /** Names of this broker's own queues bound to {@code address} (for {@code status}: the subscriptions). */
+    public java.util.List<String> localQueueNames(String address) throws Exception {
+        var bindings = server.getPostOffice().lookupBindingsForAddress(SimpleString.of(address));
+        return bindings == null ? java.util.List.of() : bindings.getBindings().stream()
+                .filter(binding -> binding instanceof LocalQueueBinding)
+                .map(binding -> binding.getUniqueName().toString()).toList();
+    }
+
+    /** The broker's queue depths, consumers and connections for Prometheus. */
+    public BrokerMetrics metrics() {
+        return new BrokerMetrics(server);
+    }
+
     @Override
     public void close() {
+        orphans.close();
         try {
             server.stop();
         } catch (Exception e) {

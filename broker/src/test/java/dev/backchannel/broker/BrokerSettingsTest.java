@@ -54,4 +54,25 @@ class BrokerSettingsTest {
 
         assertThat(settings.toString()).doesNotContain(settings.password());
     }
+
+    @Test
+    void shouldReadTheClusterFromTheEnvironment() {
+        BrokerSettings settings = BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x", "BROKER_NODE_NAME", "broker-2",
+                "BROKER_CLUSTER_PORT", "61617", "BROKER_CLUSTER_PEERS", "10.0.0.1:61616, 10.0.0.3:61616")::get);
+
+        assertThat(settings.cluster()).contains(new ClusterSettings("broker-2", "127.0.0.1", 61617,
+                java.util.List.of("10.0.0.1:61616", "10.0.0.3:61616")));
+        assertThat(settings.nodeName()).isEqualTo("broker-2");
+    }
+
+    @Test
+    void shouldRefuseAClusterWithoutPeers() {
+        assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x",
+                "BROKER_CLUSTER_PORT", "61617")::get)).hasMessageContaining("BROKER_CLUSTER_PEERS");
+    }
+
+    @Test
+    void shouldRunAloneWithoutAClusterPort() {
+        assertThat(BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x")::get).cluster()).isEmpty();
+    }
 }

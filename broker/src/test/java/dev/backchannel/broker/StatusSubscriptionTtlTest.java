@@ -66,6 +66,19 @@ class StatusSubscriptionTtlTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount(SUBSCRIPTION_QUEUE) == 0);
     }
 
+    @Test
+    void shouldRemoveTheSubscriptionOfANodeAwayLongerThanTheOrphanDelay() throws Exception {
+        broker = EmbeddedBroker.start(BrokerSettings.forTests(dataDir).withStatusOrphanAfter(Duration.ofMillis(800)));
+        try (NodeLink attached = subscribeAsNode()) {
+            // a subscription with its node attached is never removed
+            await().during(Duration.ofMillis(1600)).atMost(Duration.ofSeconds(3))
+                    .until(() -> broker.localQueueNames(STATUS).contains(SUBSCRIPTION_QUEUE));
+        }
+        publish("event-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !broker.localQueueNames(STATUS).contains(SUBSCRIPTION_QUEUE));
+    }
+
     private void publish(String... bodies) throws Exception {
         try (AmqpTestClient client = BrokerClients.connect(broker)) {
             for (String body : bodies) {

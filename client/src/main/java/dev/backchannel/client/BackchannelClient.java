@@ -7,6 +7,9 @@ import dev.backchannel.client.http.CommandSender;
 import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.QuerySide;
 import dev.backchannel.client.http.SessionTokens;
+import dev.backchannel.client.http.SuppliedTokens;
+import dev.backchannel.client.http.TokenSource;
+import dev.backchannel.client.http.TokenSupplier;
 import dev.backchannel.client.items.ItemsView;
 import dev.backchannel.client.presence.PresenceView;
 import dev.backchannel.client.receipts.CommandReceipts;
@@ -26,7 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One user's connection to Backchannel, wiring the parts: {@link #connect} signs in, loads the
+ * One user's connection to Backchannel, wiring the parts: {@link #connect} signs in (the demo
+ * sign-in, or with a {@link TokenSupplier} of the application's), loads the
  * items, opens the socket (resuming from the list's {@code lastEventId}) and subscribes
  * {@code items}. {@link #submit} sends a command with retries and tracks its receipt; socket frames
  * feed {@link #receipts()} and {@link #items()}; a reset reloads both through the query side.
@@ -35,7 +39,7 @@ public final class BackchannelClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BackchannelClient.class.getName());
 
-    private final SessionTokens tokens;
+    private final TokenSource tokens;
     private final CommandSender sender;
     private final CommandReceipts receipts;
     private final ItemsView items = new ItemsView();
@@ -45,11 +49,13 @@ public final class BackchannelClient implements AutoCloseable {
     private final Resync resync;
     private final ChaosApi chaos;
 
-    private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
+    private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector,
+            TokenSupplier supplied) {
         userId = config.userId();
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        tokens = new SessionTokens(http, config.apiUrl(), config.userId(), config.requestTimeout(), scheduler);
+        tokens = supplied != null ? new SuppliedTokens(supplied)
+                : new SessionTokens(http, config.apiUrl(), config.userId(), config.requestTimeout(), scheduler);
         QuerySide query = new QuerySide(http, config.queryUrl(), tokens, config.requestTimeout());
         receipts = new CommandReceipts(scheduler, config.receiptTimeout(), query::commandStatus);
         sender = new CommandSender(http, config.apiUrl(), tokens,
@@ -82,7 +88,23 @@ public final class BackchannelClient implements AutoCloseable {
 
     /** As {@link #connect(ClientConfig)}, with a scheduler and (when not null) a socket connector of your own. */
     public static BackchannelClient connect(ClientConfig config, Scheduler scheduler, SocketConnector connector) {
-        BackchannelClient client = new BackchannelClient(config, scheduler, connector);
+        return connect(config, scheduler, connector, null);
+    }
+
+    /**
+     * Connects with a token of the application's instead of the demo sign-in (the system's
+     * {@code POST /api/sessions} may be off): every request and socket connect carries
+     * {@code tokens.token()}. The services take the user from the token; {@code config.userId()} is
+     * only this client's name for it. Blocks until the items are loaded.
+     */
+    public static BackchannelClient connect(ClientConfig config, TokenSupplier tokens) {
+        return connect(config, Scheduler.system(), null, java.util.Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    /** As {@link #connect(ClientConfig, TokenSupplier)}, with a scheduler and (when not null) a socket connector of your own. */
+    public static BackchannelClient connect(ClientConfig config, Scheduler scheduler, SocketConnector connector,
+            TokenSupplier tokens) {
+        BackchannelClient client = new BackchannelClient(config, scheduler, connector, tokens);
         try {
             client.tokens.refresh().thenCompose(token -> client.resync.run()).join();
         } catch (CompletionException e) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Where Debian's Chromium and its driver are ({@code -Dbackchannel.chromium} and
  * {@code -Dbackchannel.chromedriver} elsewhere), and, as {@code @ExtendWith(BrowserChromium.class)},
- * skips a browser test class without them, saying so on the console as well as in the report.
+ * without them: <b>fails</b> a browser test class under CI ({@code CI=true}, which {@code .ci/run}
+ * sets), so that a green build always includes the browser tests; elsewhere skips it, saying so on the
+ * console as well as in the report.
  */
 final class BrowserChromium implements ExecutionCondition {
 
@@ -25,12 +27,22 @@ final class BrowserChromium implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (installed()) {
-            return ConditionEvaluationResult.enabled("Chromium at " + BINARY + ", driver at " + DRIVER);
-        }
-        if (context.getTestMethod().isEmpty()) {
+        ConditionEvaluationResult result = evaluate(BINARY, DRIVER, "true".equalsIgnoreCase(System.getenv("CI")));
+        if (result.isDisabled() && context.getTestMethod().isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "SKIPPED {0}: {1} (looked for {2} and {3})",
                     context.getDisplayName(), NOT_INSTALLED, BINARY, DRIVER);
+        }
+        return result;
+    }
+
+    /** Enabled with both binaries; without them a failure under CI, else disabled. */
+    static ConditionEvaluationResult evaluate(Path binary, Path driver, boolean ci) {
+        if (Files.isExecutable(binary) && Files.isExecutable(driver)) {
+            return ConditionEvaluationResult.enabled("Chromium at " + binary + ", driver at " + driver);
+        }
+        if (ci) {
+            throw new IllegalStateException(NOT_INSTALLED + " (looked for " + binary + " and " + driver
+                    + "); under CI=true the browser tests must run, not skip");
         }
         return ConditionEvaluationResult.disabled(NOT_INSTALLED);
     }

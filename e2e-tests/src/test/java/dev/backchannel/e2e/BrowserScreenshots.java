@@ -56,6 +56,8 @@ class BrowserScreenshots {
 
             alice.dismissOlderToasts();
             bob.dismissOlderToasts();
+            alice.focusRename(alice.awaitRow("Plan the offsite (June)")); // dismissing moved the focus
+            bob.awaitPresence("Plan the offsite (June)", "alice is editing the title");
             Path root = Path.of(System.getProperty("backchannel.root", ".."));
             Path target = Boolean.getBoolean("backchannel.docs.screenshot") ? root.resolve("docs/browser-two-users.png")
                     : root.resolve("e2e-tests/target/screenshots/browser-two-users.png");

@@ -1,5 +1,6 @@
 package dev.backchannel.e2e;
 
+import dev.backchannel.schemas.CommandStatus;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemList;
 import dev.backchannel.schemas.Json;
@@ -49,6 +50,13 @@ final class QuerySideProbe {
         SchemaValidator.instance().requireValid(
                 response.statusCode() == 200 ? MessageSchema.COMMAND_STATUS : MessageSchema.PROBLEM, response.body());
         return response.statusCode();
+    }
+
+    /** {@code GET /api/commands/{id}}'s answer, valid against its schema; null while it is 404. */
+    CommandStatus commandStatus(String commandId) {
+        HttpResponse<String> response = get("/api/commands/" + commandId);
+        return response.statusCode() != 200 ? null
+                : SchemaValidator.instance().readValid(MessageSchema.COMMAND_STATUS, response.body(), CommandStatus.class);
     }
 
     private HttpResponse<String> get(String path) {

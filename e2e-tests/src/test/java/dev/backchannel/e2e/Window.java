@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.backchannel.client.BackchannelClient;
 import dev.backchannel.client.ClientConfig;
+import dev.backchannel.client.socket.ConnectionState;
 import dev.backchannel.client.socket.JdkSocketConnector;
 import dev.backchannel.client.socket.SocketConnector;
 import dev.backchannel.client.socket.SocketEvents;
@@ -70,8 +71,12 @@ final class Window implements AutoCloseable {
     /** As {@link #open(RunningSystem, String, Service)}, with the client configuration changed by {@code tuning}. */
     static Window open(RunningSystem system, String userId, Service gateway, UnaryOperator<ClientConfig> tuning) {
         Window window = new Window(system, userId, gateway, tuning);
+        // the welcome may come before the frame listener is attached (v2 sends it at once): the
+        // socket's state says it was welcomed either way
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> window.frames.stream().anyMatch(Frame.Welcome.class::isInstance));
+                .until(() -> window.frames.stream().anyMatch(Frame.Welcome.class::isInstance)
+                        || window.client.socket().state() instanceof ConnectionState.Connected
+                        || window.client.socket().state() instanceof ConnectionState.Resumed);
         return window;
     }
 
@@ -87,6 +92,12 @@ final class Window implements AutoCloseable {
     List<Frame.CommandOutcome> outcomesOf(String commandId) {
         return frames.stream().filter(Frame.CommandOutcome.class::isInstance).map(Frame.CommandOutcome.class::cast)
                 .filter(outcome -> outcome.commandId().equals(commandId)).toList();
+    }
+
+    /** The event ids of every command.succeeded / command.failed frame, first arrival of each, in arrival order. */
+    List<String> outcomeEventIdsInArrivalOrder() {
+        return frames.stream().filter(Frame.CommandOutcome.class::isInstance).map(Frame.CommandOutcome.class::cast)
+                .map(Frame.CommandOutcome::eventId).distinct().toList();
     }
 
     /** The entity.changed frames this window got for {@code entityId}. */

@@ -11,6 +11,7 @@ import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class ChaosFaultsTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

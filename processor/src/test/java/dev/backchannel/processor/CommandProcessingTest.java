@@ -15,6 +15,7 @@ import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.schemas.SchemaValidator;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class CommandProcessingTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);

@@ -10,6 +10,7 @@ import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.QueuedCommand;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.MetricsPage;
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class CommandTracingAndMetricsTest extends StatusListeningTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);

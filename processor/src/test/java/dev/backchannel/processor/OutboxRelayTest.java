@@ -12,9 +12,11 @@ import dev.backchannel.processor.outbox.OutboxRepository;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.ErrorCode;
 import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Timing;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class OutboxRelayTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -47,19 +50,25 @@ class OutboxRelayTest {
         try (AmqpTestClient client = BrokerTestResource.client()) {
             AmqpTestClient.Received status = client.receive(Addresses.STATUS);
 
-            List<String> eventIds = new ArrayList<>();
+            List<String> commandIds = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                eventIds.addAll(commit(i % 2 == 0 ? "ivan" : "judy", 60));
+                commandIds.addAll(commit(i % 2 == 0 ? "ivan" : "judy", 60));
             }
             relay.wake();
 
-            await().atMost(PATIENCE).until(() -> receivedOf(status, eventIds).size() == eventIds.size());
-            assertThat(receivedOf(status, eventIds)).extracting(AmqpTestClient.Received.Delivery::messageId)
-                    .containsExactlyElementsOf(eventIds);
-            assertThat(receivedOf(status, eventIds)).allSatisfy(delivery ->
-                    assertThat(delivery.groupId()).isIn("ivan", "judy"));
-            assertThat(receivedOf(status, eventIds)).allSatisfy(delivery ->
-                    StatusEvents.valid(delivery.body()));
+            await().atMost(PATIENCE).until(() -> receivedOf(status, commandIds).size() == commandIds.size());
+            List<AmqpTestClient.Received.Delivery> received = receivedOf(status, commandIds);
+            assertThat(received).extracting(OutboxRelayTest::commandIdOf).as("in commit order")
+                    .containsExactlyElementsOf(commandIds);
+            List<String> eventIds = received.stream().map(AmqpTestClient.Received.Delivery::messageId).toList();
+            assertThat(eventIds).as("ids given in publish order").isSorted().doesNotHaveDuplicates()
+                    .doesNotContain(EventIds.UNSEQUENCED);
+            assertThat(received).allSatisfy(delivery -> {
+                assertThat(delivery.groupId()).isIn("ivan", "judy");
+                StatusEvents.valid(delivery.body());
+                assertThat(delivery.body()).contains("\"eventId\":\"" + delivery.messageId() + "\"")
+                        .doesNotContain(EventIds.UNSEQUENCED);
+            });
         }
     }
 
@@ -67,18 +76,18 @@ class OutboxRelayTest {
     void shouldRetryWhileTheBrokerIsDownAndPublishOnceItIsBack() throws Exception {
         double retriesBefore = metrics.retries();
         BrokerTestResource.stopBroker();
-        List<String> eventIds;
+        long publishedBefore = outbox.lastPublishedPrefix();
         try {
-            eventIds = commit("mallory", 3);
+            commit("mallory", 3);
             relay.wake();
             await().atMost(PATIENCE).until(() -> metrics.retries() > retriesBefore);
+            assertThat(outbox.unpublished()).as("held while the broker is away").isGreaterThanOrEqualTo(3);
         } finally {
             BrokerTestResource.startBroker();
         }
 
-        await().atMost(PATIENCE).until(() -> outbox.pendingAfter(0, 1000).stream()
-                .noneMatch(entry -> eventIds.contains(entry.eventId())));
-        assertThat(outbox.lastPublishedPrefix()).isGreaterThanOrEqualTo(EventIds.seqOf(eventIds.get(2)));
+        await().atMost(PATIENCE).until(() -> outbox.unpublished() == 0);
+        assertThat(outbox.lastPublishedPrefix()).isGreaterThanOrEqualTo(publishedBefore + 3);
     }
 
     @Test
@@ -97,26 +106,30 @@ class OutboxRelayTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
-    /** Commits {@code count} command outcomes for {@code userId} in one transaction; returns their event ids. */
+    /** Commits {@code count} command outcomes for {@code userId} in one transaction; returns their command ids. */
     private List<String> commit(String userId, int count) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long first = outbox.reserve(count);
             List<String> ids = new ArrayList<>();
-            for (long seq = first; seq < first + count; seq++) {
-                String eventId = EventIds.of(seq);
+            for (int i = 0; i < count; i++) {
                 Instant now = Instant.now();
-                Frame.CommandFailed frame = Frame.CommandFailed.of(eventId, Commands.id(), Commands.id(), now,
-                        "Something failed", new Frame.Failure(ErrorCode.PROCESSING_FAILED, "test"),
+                String commandId = Commands.id();
+                Frame.CommandFailed frame = Frame.CommandFailed.of(EventIds.UNSEQUENCED, commandId, Commands.id(),
+                        now, "Something failed", new Frame.Failure(ErrorCode.PROCESSING_FAILED, "test"),
                         Timing.processed(now, now, 1, now), null);
-                outbox.append(seq, StatusEvent.forUser(userId, frame, now), null);
-                ids.add(eventId);
+                outbox.append(StatusEvent.forUser(userId, frame, now), null, null);
+                ids.add(commandId);
             }
             return ids;
         });
     }
 
     private static List<AmqpTestClient.Received.Delivery> receivedOf(AmqpTestClient.Received status,
-            List<String> eventIds) {
-        return status.deliveries().stream().filter(d -> eventIds.contains(d.messageId())).toList();
+            List<String> commandIds) {
+        return status.deliveries().stream().filter(d -> commandIds.contains(commandIdOf(d))).toList();
+    }
+
+    private static String commandIdOf(AmqpTestClient.Received.Delivery delivery) {
+        return Json.read(delivery.body(), StatusEvent.class).payload() instanceof Frame.CommandOutcome outcome
+                ? outcome.commandId() : null;
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.backchannel.schemas.Problem;
 import dev.backchannel.testsupport.BrokerTestResource;
+import dev.backchannel.testsupport.DatabaseTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(DatabaseTestResource.class)
 class QueryAuthenticationTest {
 
     @Test
@@ -55,6 +57,9 @@ class QueryAuthenticationTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body(containsString("commands$1")).body(containsString("status link"));
         given().get("/q/health/live").then().statusCode(200);
+        // and says so on /q/metrics, for the alert BackchannelServiceNotReady
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> given().get("/q/metrics").asString().contains("backchannel_ready 1.0"));
     }
 
     @Test

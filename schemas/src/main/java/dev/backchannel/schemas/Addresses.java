@@ -15,6 +15,11 @@ public final class Addresses {
      * subscription per node, nothing kept (see presence-message.schema.json).
      */
     public static final String PRESENCE = "presence";
+    /**
+     * Multicast address where gateway nodes claim their node id at start-up (non-durable
+     * subscriptions, non-durable messages): two processes with one node id are refused.
+     */
+    public static final String GATEWAY_NODES = "gateway.nodes";
 
     /** AMQP message annotation that delays delivery by this many milliseconds. */
     public static final String DELIVERY_DELAY_ANNOTATION = "x-opt-delivery-delay";

@@ -11,7 +11,12 @@ public enum ErrorCode {
     /** The item does not exist (any more). */
     NOT_FOUND,
     /** Processing failed for a reason the user cannot fix. */
-    PROCESSING_FAILED;
+    PROCESSING_FAILED,
+    /**
+     * The command was accepted but could not be processed however often it was delivered: the broker
+     * dead-lettered it. Nothing was changed. (contract v2, "Commands that cannot be processed")
+     */
+    UNDELIVERABLE;
 
     @JsonValue
     public String wireName() {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapping of the contract types: ISO-8601 instants, unknown properties refused. */
+/**
+ * The one JSON mapping of the contract types: ISO-8601 instants, unknown properties refused (where a
+ * reader must be tolerant it reads a tree), and nothing after the JSON value.
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
@@ -19,7 +22,8 @@ public final class Json {
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public static ObjectMapper mapper() {

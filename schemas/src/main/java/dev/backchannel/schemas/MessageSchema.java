@@ -15,7 +15,8 @@ public enum MessageSchema {
     FRAME("frame.schema.json"),
     CLIENT_REQUEST("client-request.schema.json"),
     CHAOS_FLAGS("chaos-flags.schema.json"),
-    PRESENCE_MESSAGE("presence-message.schema.json");
+    PRESENCE_MESSAGE("presence-message.schema.json"),
+    GATEWAY_NODE_CLAIM("gateway-node-claim.schema.json");
 
     /** Base of every schema's {@code $id}; mapped to the classpath folder {@code schemas/}. */
     public static final String BASE_URI = "https://backchannel.dev/schemas/";

@@ -82,7 +82,11 @@ class ContractTest {
                                 Topics.item(Samples.ENTITY_ID), "bob", 2, Samples.EDITING_TITLE, Samples.NOW,
                                 Samples.NOW))), PresenceMessage.class),
                 Arguments.of(MessageSchema.PRESENCE_MESSAGE, new PresenceMessage("gateway-1",
-                        PresenceMessage.Kind.GONE, Samples.NOW, List.of()), PresenceMessage.class));
+                        PresenceMessage.Kind.GONE, Samples.NOW, List.of()), PresenceMessage.class),
+                Arguments.of(MessageSchema.GATEWAY_NODE_CLAIM, GatewayNodeClaim.claim("gateway-a", "1f2e3d"),
+                        GatewayNodeClaim.class),
+                Arguments.of(MessageSchema.GATEWAY_NODE_CLAIM, GatewayNodeClaim.taken("gateway-a", "4c5b6a"),
+                        GatewayNodeClaim.class));
     }
 
     @ParameterizedTest(name = "{0} accepts {1}")

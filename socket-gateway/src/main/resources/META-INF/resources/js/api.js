@@ -70,13 +70,25 @@ export class QuerySide {
     Object.assign(this, { queryUrl, tokens });
   }
 
-  /** {items, lastEventId} */
+  /** {items, lastEventId}: every page of one listing (lastEventId is the first page's). */
   async items() {
-    const response = await request(`${this.queryUrl}/api/items`, { token: await this.tokens.token() });
-    if (response.status !== 200) {
-      throw new ProblemError(response.status, await problemOf(response));
-    }
-    return response.json();
+    const items = [];
+    let cursor = null;
+    let lastEventId = null;
+    do {
+      const query = cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+      const response = await request(`${this.queryUrl}/api/items${query}`, { token: await this.tokens.token() });
+      if (response.status !== 200) {
+        throw new ProblemError(response.status, await problemOf(response));
+      }
+      const page = await response.json();
+      if (cursor === null) {
+        lastEventId = page.lastEventId;
+      }
+      items.push(...page.items);
+      cursor = page.next ?? null;
+    } while (cursor !== null);
+    return { items, lastEventId };
   }
 
   /** {commandId, status, outcome}, or null (404) while not processed yet. */

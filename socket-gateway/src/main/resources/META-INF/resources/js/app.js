@@ -6,6 +6,7 @@ import { Backoff } from './backoff.js';
 import { ChaosView } from './chaos-view.js';
 import { ConnectionView } from './connection-view.js';
 import { Flow } from './flow.js';
+import { takeGivenToken } from './given-token.js';
 import { FlowView } from './flow-view.js';
 import { ProblemError } from './http.js';
 import { Items } from './items.js';
@@ -33,6 +34,16 @@ const settingsLoaded = loadSettings();
 const form = $('sign-in-form');
 const userField = $('sign-in-user');
 userField.value = new URLSearchParams(location.search).get('user') ?? '';
+// a token given in the fragment (an external issuer's) replaces the demo sign-in
+const givenToken = takeGivenToken(location, history, sessionStorage);
+if (givenToken) {
+  const label = userField.value || givenToken.claim('preferred_username') || givenToken.claim('sub') || 'you';
+  settingsLoaded.then(settings => start(settings, label, givenToken)).catch(error => {
+    const refusal = $('sign-in-error');
+    refusal.textContent = `Could not connect with the given token: ${error.message}`;
+    refusal.hidden = false;
+  });
+}
 form.addEventListener('submit', async event => {
   event.preventDefault();
   const button = $('sign-in-submit');
@@ -48,8 +59,8 @@ form.addEventListener('submit', async event => {
   }
 });
 
-async function start(settings, userId) {
-  const tokens = new SessionTokens(settings.apiUrl, userId);
+async function start(settings, userId, given = null) {
+  const tokens = given ?? new SessionTokens(settings.apiUrl, userId);
   await tokens.refresh();
   const query = new QuerySide(settings.queryUrl, tokens);
   const sender = new CommandSender(settings.apiUrl, tokens, COMMAND_BACKOFF, MAX_ATTEMPTS);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,26 @@ public final class LaunchedSystem implements AutoCloseable {
     private final Map<String, Integer> ports;
     private final String brokerPassword;
     private final Duration readyTimeout;
+    private final Roles roles;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout) {
+    /** The names of the processes in each role, in start order. */
+    record Roles(List<String> brokers, List<String> apis, List<String> processors, List<String> gateways) {
+        Roles {
+            brokers = List.copyOf(brokers);
+            apis = List.copyOf(apis);
+            processors = List.copyOf(processors);
+            gateways = List.copyOf(gateways);
+        }
+    }
+
+    LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout,
+            Roles roles) {
         this.data = data;
         this.host = host;
-        this.ports = Map.copyOf(ports);
+        this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports)); // start order
+        this.roles = roles;
         this.brokerPassword = brokerPassword;
         this.readyTimeout = readyTimeout;
     }
@@ -40,20 +54,21 @@ public final class LaunchedSystem implements AutoCloseable {
         processes.put(service, process);
     }
 
-    /** Starts the broker and waits for it, then starts the others and waits until every one is ready. */
+    /** Starts the brokers and waits for them, then starts the others and waits until every one is ready. */
     void startAll() {
+        roles.brokers().forEach(broker -> process(broker).start());
+        roles.brokers().forEach(this::awaitReady);
         for (String service : processes.keySet()) {
-            processes.get(service).start();
-            if (service.equals(SystemLauncher.BROKER)) {
-                awaitReady(service);
+            if (!roles.brokers().contains(service)) {
+                processes.get(service).start();
             }
         }
         processes.keySet().forEach(this::awaitReady);
     }
 
-    /** Waits until the service answers ready (the broker: accepts TCP connections). */
+    /** Waits until the service answers ready (a broker: accepts TCP connections). */
     public void awaitReady(String service) {
-        process(service).awaitReady(readyTimeout, () -> service.equals(SystemLauncher.BROKER)
+        process(service).awaitReady(readyTimeout, () -> roles.brokers().contains(service)
                 ? accepts(port(service)) : isReady(service));
     }
 
@@ -77,6 +92,17 @@ public final class LaunchedSystem implements AutoCloseable {
         return known(processes, service);
     }
 
+    /**
+     * A process like {@code service} (same jar, same broker, same options), named {@code name}, on a
+     * free HTTP port, with {@code changes} to its environment; not started, and not stopped by
+     * {@link #close}: the caller owns it.
+     */
+    public ServiceProcess another(String service, String name, Map<String, String> changes) {
+        Map<String, String> environment = new java.util.HashMap<>(changes);
+        environment.putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(SystemLauncher.freePort()));
+        return process(service).copy(name, environment, logs().resolve(name + ".log"));
+    }
+
     public long pid(String service) {
         return process(service).pid();
     }
@@ -97,9 +123,22 @@ public final class LaunchedSystem implements AutoCloseable {
 
     /** The names of the gateway nodes, in start order. */
     public List<String> gateways() {
-        List<String> gateways = new ArrayList<>(ports.keySet());
-        gateways.removeAll(List.of(SystemLauncher.BROKER, SystemLauncher.API_COMMAND, SystemLauncher.PROCESSOR));
-        return gateways;
+        return roles.gateways();
+    }
+
+    /** The names of the processor instances, in start order; the first answers the query side by default. */
+    public List<String> processors() {
+        return roles.processors();
+    }
+
+    /** The names of the brokers, in start order (two or more form a cluster). */
+    public List<String> brokers() {
+        return roles.brokers();
+    }
+
+    /** The names of the api-command nodes, in start order. */
+    public List<String> apis() {
+        return roles.apis();
     }
 
     /** The host the URLs name. */

@@ -35,6 +35,27 @@ public final class ServiceProcess {
         return new ServiceProcess(name, command, environment, log);
     }
 
+    /** Another process like this one, named {@code newName}, with some environment variables changed. */
+    public ServiceProcess copy(String newName, Map<String, String> changes, Path newLog) {
+        Map<String, String> changed = new java.util.HashMap<>(environment);
+        changed.putAll(changes);
+        return new ServiceProcess(newName, command, changed, newLog);
+    }
+
+    /** Waits for the process to end (after it was started); its exit status, or -1 when it still runs. */
+    public int awaitExit(Duration timeout) {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        try {
+            return running != null && running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? running.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Starts the process, its output appended to {@link #log()}. */
     public synchronized void start() {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -36,6 +36,10 @@ public final class SystemLauncher {
     private final Path root;
     private final Path data;
     private final Map<String, String> gateways = new LinkedHashMap<>();
+    private final List<String> processors = new ArrayList<>();
+    private final List<String> brokers = new ArrayList<>();
+    private final List<String> apis = new ArrayList<>();
+    private final Map<String, String> attachedTo = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, List<String>> serviceJvmOptions = new HashMap<>();
@@ -52,9 +56,42 @@ public final class SystemLauncher {
         return new SystemLauncher(root, data);
     }
 
-    /** Adds a gateway node: its process {@code name} and its {@code backchannel.gateway.node-id}. One by default. */
+    /**
+     * Adds a gateway node: its process {@code name} and its {@code backchannel.gateway.node-id} ({@code null}:
+     * none configured, the node makes a unique one). One by default.
+     */
     public SystemLauncher gateway(String name, String nodeId) {
         gateways.put(name, nodeId);
+        return this;
+    }
+
+    /**
+     * Adds a processor instance by its process name (the first one is {@code processor} by default).
+     * Several processors share one database, so they need {@code BACKCHANNEL_DB_KIND=postgresql}.
+     */
+    public SystemLauncher processor(String name) {
+        processors.add(name);
+        return this;
+    }
+
+    /**
+     * Adds a broker by its process name (the first one is {@code broker} by default). Two or more
+     * brokers form a cluster (a cluster connection from each to the others) and act as one.
+     */
+    public SystemLauncher broker(String name) {
+        brokers.add(name);
+        return this;
+    }
+
+    /** Adds an api-command node by its process name (the first one is {@code api-command} by default). */
+    public SystemLauncher apiCommand(String name) {
+        apis.add(name);
+        return this;
+    }
+
+    /** Connects a service (api-command, processor or gateway node, by name) to this broker; the first by default. */
+    public SystemLauncher attach(String service, String broker) {
+        attachedTo.put(service, broker);
         return this;
     }
 
@@ -96,17 +133,32 @@ public final class SystemLauncher {
                     + "install -DskipTests -pl broker,api-command,processor,socket-gateway -am' (or 'mvn -B verify')");
         }
         Map<String, String> nodes = gateways.isEmpty() ? Map.of(SOCKET_GATEWAY, "gateway-1") : gateways;
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String service : List.of(BROKER, API_COMMAND, PROCESSOR)) {
-            ports.put(service, freePort());
+        List<String> processorNames = processors.isEmpty() ? List.of(PROCESSOR) : List.copyOf(processors);
+        if (processorNames.size() > 1 && !"postgresql".equals(environment.get("BACKCHANNEL_DB_KIND"))) {
+            throw new IllegalStateException("several processors share one database: set BACKCHANNEL_DB_KIND=postgresql"
+                    + " and BACKCHANNEL_DB_URL (an H2 file belongs to one process)");
         }
+        List<String> brokerNames = brokers.isEmpty() ? List.of(BROKER) : List.copyOf(brokers);
+        List<String> apiNames = apis.isEmpty() ? List.of(API_COMMAND) : List.copyOf(apis);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        brokerNames.forEach(name -> ports.put(name, freePort()));
+        apiNames.forEach(name -> ports.put(name, freePort()));
+        processorNames.forEach(name -> ports.put(name, freePort()));
         nodes.keySet().forEach(name -> ports.put(name, freePort()));
+        Map<String, Integer> clusterPorts = new LinkedHashMap<>();
+        if (brokerNames.size() > 1) {
+            brokerNames.forEach(name -> clusterPorts.put(name, freePort()));
+        }
         String password = makeSecrets();
         LaunchedSystem system = new LaunchedSystem(data, host == null ? "localhost" : host, ports, password,
-                readyTimeout);
+                readyTimeout, new LaunchedSystem.Roles(brokerNames, apiNames, processorNames,
+                        List.copyOf(nodes.keySet())));
         try {
             for (String service : ports.keySet()) {
-                String module = nodes.containsKey(service) ? SOCKET_GATEWAY : service;
+                String module = nodes.containsKey(service) ? SOCKET_GATEWAY
+                        : processorNames.contains(service) ? PROCESSOR
+                        : apiNames.contains(service) ? API_COMMAND
+                        : brokerNames.contains(service) ? BROKER : service;
                 List<String> arguments = new ArrayList<>(jvmOptions);
                 arguments.addAll(serviceJvmOptions.getOrDefault(module, List.of()));
                 if (!module.equals(service)) {
@@ -114,7 +166,8 @@ public final class SystemLauncher {
                 }
                 arguments.addAll(List.of("-jar", jar(root, module).toString()));
                 system.add(service, ServiceProcess.java(service, arguments,
-                        environment(service, module, nodes.get(service), system), data.resolve("logs/" + service + ".log")));
+                        environment(service, module, nodes.get(service), system, clusterPorts),
+                        data.resolve("logs/" + service + ".log")));
             }
             system.startAll();
             return system;
@@ -162,13 +215,20 @@ public final class SystemLauncher {
         }
     }
 
-    private Map<String, String> environment(String service, String module, String nodeId, LaunchedSystem system) {
+    private Map<String, String> environment(String service, String module, String nodeId, LaunchedSystem system,
+            Map<String, Integer> clusterPorts) {
         Map<String, String> env = new HashMap<>();
+        String broker = attachedTo.getOrDefault(service, system.brokers().get(0));
         env.put("AMQP_HOST", "127.0.0.1");
-        env.put("AMQP_PORT", String.valueOf(system.port(BROKER)));
+        env.put("AMQP_PORT", String.valueOf(system.port(broker)));
         env.put("AMQP_PASSWORD", system.brokerPassword());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + data.resolve("keys/public.pem"));
+        // the demo identity provider, as in run.sh; an environment naming an OIDC issuer's JWKS replaces its key
+        if (!environment.containsKey("BACKCHANNEL_OIDC_JWKS_URL")) {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + data.resolve("keys/public.pem"));
+        }
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + data.resolve("keys/private.pem"));
+        env.put("BACKCHANNEL_DEMO_SIGNIN", "true");
+        env.put("BACKCHANNEL_CHAOS_EDITORS", "*");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(system.port(service)));
         if (host != null) {
             env.put("QUARKUS_HTTP_HOST", host);
@@ -176,17 +236,34 @@ public final class SystemLauncher {
         // the browser page is served by every gateway node and calls api-command and processor directly
         env.put("BACKCHANNEL_CLIENT_ORIGINS", String.join(",", system.gateways().stream()
                 .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
-        env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(API_COMMAND).toString());
-        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(PROCESSOR).toString());
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(system.apis().get(0)).toString());
+        env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(system.processors().get(0)).toString());
+        env.put("BACKCHANNEL_API_QUERY_URL", system.url(system.processors().get(0)).toString());
         switch (module) {
             case BROKER -> {
                 env.put("BROKER_HOST", "127.0.0.1");
-                env.put("BROKER_PORT", String.valueOf(system.port(BROKER)));
-                env.put("BROKER_DATA_DIR", data.resolve("broker").toString());
+                env.put("BROKER_PORT", String.valueOf(system.port(service)));
+                env.put("BROKER_DATA_DIR", data.resolve(service).toString());
                 env.put("BROKER_PASSWORD", system.brokerPassword());
+                // its Prometheus endpoint (8083 by default) on a free port too: several systems may run at once
+                env.put("BROKER_METRICS_PORT", String.valueOf(freePort()));
+                if (!clusterPorts.isEmpty()) {
+                    env.put("BROKER_NODE_NAME", service);
+                    env.put("BROKER_CLUSTER_PORT", String.valueOf(clusterPorts.get(service)));
+                    env.put("BROKER_CLUSTER_PEERS", String.join(",", clusterPorts.entrySet().stream()
+                            .filter(peer -> !peer.getKey().equals(service))
+                            .map(peer -> "127.0.0.1:" + peer.getValue()).toList()));
+                }
             }
-            case API_COMMAND, PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
-            case SOCKET_GATEWAY -> env.put("BACKCHANNEL_GATEWAY_NODE_ID", nodeId);
+            // every api-command node keeps its own H2 file (accepted commands); the first one in the data folder
+            case API_COMMAND -> env.put("BACKCHANNEL_DATA",
+                    (service.equals(system.apis().get(0)) ? data : data.resolve(service)).toString());
+            case PROCESSOR -> env.put("BACKCHANNEL_DATA", data.toString());
+            case SOCKET_GATEWAY -> {
+                if (nodeId != null) { // none: the node makes a unique one
+                    env.put("BACKCHANNEL_GATEWAY_NODE_ID", nodeId);
+                }
+            }
             default -> throw new IllegalArgumentException(module);
         }
         env.putAll(environment);

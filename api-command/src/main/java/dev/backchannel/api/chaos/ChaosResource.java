@@ -3,6 +3,7 @@ package dev.backchannel.api.chaos;
 import dev.backchannel.api.RequestBodies;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
+import dev.backchannel.api.session.Caller;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** {@code GET/PUT /api/chaos}: the flags, changed live for every service. 404 unless enabled. */
 @Path("/api/chaos")
@@ -27,18 +27,19 @@ public class ChaosResource {
     private final ApiChaos chaos;
     private final ChaosBroadcast broadcast;
     private final List<String> editors;
-    private final JsonWebToken caller;
+    private final Caller caller;
 
-    ChaosResource(ApiChaos chaos, ChaosBroadcast broadcast, ApiConfig config, JsonWebToken caller) {
+    ChaosResource(ApiChaos chaos, ChaosBroadcast broadcast, ApiConfig config, Caller caller) {
         this.chaos = chaos;
         this.broadcast = broadcast;
-        this.editors = config.chaos().editors();
+        this.editors = config.chaos().editors().orElse(List.of());
         this.caller = caller;
     }
 
     @GET
     public ChaosFlags current() {
         requireEnabled();
+        caller.userId();
         return chaos.current();
     }
 
@@ -46,7 +47,7 @@ public class ChaosResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ChaosFlags change(String body) {
         requireEnabled();
-        if (!editors.contains("*") && !editors.contains(caller.getName())) {
+        if (!editors.contains("*") && !editors.contains(caller.userId())) {
             throw new ForbiddenException();
         }
         ChaosFlags flags = RequestBodies.read(body, MessageSchema.CHAOS_FLAGS, ChaosFlags.class);

@@ -3,9 +3,11 @@ package dev.backchannel.api.commands;
 import dev.backchannel.api.RequestBodies;
 import dev.backchannel.api.chaos.ApiChaos;
 import dev.backchannel.api.config.ApiConfig;
+import dev.backchannel.api.limits.RateLimits;
 import dev.backchannel.api.problem.ApiProblem;
 import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.CommandAccepted;
+import dev.backchannel.schemas.ItemTitles;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;
@@ -30,14 +32,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public class CommandIntake {
 
     private final ApiConfig config;
-    private final UserRateLimits rateLimits;
+    private final RateLimits rateLimits;
     private final AcceptedCommands accepted;
     private final CommandQueue queue;
     private final DeliveryDelay delay;
     private final ApiChaos chaos;
     private final CommandMetrics metrics;
 
-    CommandIntake(ApiConfig config, UserRateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
+    CommandIntake(ApiConfig config, RateLimits rateLimits, AcceptedCommands accepted, CommandQueue queue,
             DeliveryDelay delay, ApiChaos chaos, CommandMetrics metrics) {
         this.config = config;
         this.rateLimits = rateLimits;
@@ -52,8 +54,14 @@ public class CommandIntake {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > config.maxCommandBytes()) {
             throw ApiProblem.tooLarge(config.maxCommandBytes());
         }
-        rateLimits.acquire(userId);
+        rateLimits.command(userId);
         Command command = RequestBodies.read(body, MessageSchema.COMMAND, Command.class);
+        String titleProblem = command.data() == null || command.data().title() == null ? null
+                : ItemTitles.problem(command.data().title());
+        if (titleProblem != null) {
+            throw ApiProblem.invalid("The body does not match command.schema.json.",
+                    List.of(new Problem.FieldError("data.title", titleProblem)));
+        }
         if (idempotencyKey != null && !idempotencyKey.equals(command.commandId())) {
             throw ApiProblem.invalid("Idempotency-Key must equal commandId.",
                     List.of(new Problem.FieldError("Idempotency-Key", "must equal commandId")));

@@ -26,9 +26,21 @@ public interface ApiConfig {
     @WithDefault("65536")
     int maxCommandBytes();
 
+    /**
+     * Whether {@code POST /api/sessions} (the demo identity provider, anyone picks a name) exists;
+     * off ({@code 404}) unless configured: {@code run.sh} turns it on, production signs users in at an
+     * OIDC issuer ({@code BACKCHANNEL_OIDC_*}).
+     */
+    @WithDefault("false")
+    boolean demoSignin();
+
     /** How long a token from {@code POST /api/sessions} stays valid. */
     @WithDefault("1h")
     Duration sessionLifespan();
+
+    /** The query side (the processor) that answers a command's outcome: where GET /api/commands/{id} points. */
+    @WithDefault("http://localhost:8082")
+    String queryUrl();
 
     /** Fault injection on purpose (see the contract's chaos flags). */
     Chaos chaos();
@@ -38,9 +50,8 @@ public interface ApiConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Users who may change the flags; {@code *} lets every signed-in user. */
-        @WithDefault("*")
-        java.util.List<String> editors();
+        /** Users who may change the flags, by user id; none unless configured; {@code *} lets every signed-in user (the demo run). */
+        java.util.Optional<java.util.List<String>> editors();
     }
 
     interface QueueDelay {
@@ -61,5 +72,17 @@ public interface ApiConfig {
         /** Commands a user may send at once after a quiet spell. */
         @WithDefault("40")
         int burst();
+
+        /** Demo sessions one client address may mint per minute, sustained. */
+        @WithDefault("30")
+        int sessionsPerMinute();
+
+        /** Demo sessions one client address may mint at once. */
+        @WithDefault("20")
+        int sessionsBurst();
+
+        /** How often buckets that are full again (idle keys) are dropped. */
+        @WithDefault("1m")
+        Duration evictionInterval();
     }
 }

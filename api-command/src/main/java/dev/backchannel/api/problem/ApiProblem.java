@@ -51,6 +51,21 @@ public class ApiProblem extends RuntimeException {
                 retryAfterSeconds);
     }
 
+    public static ApiProblem tooManySessions(int retryAfterSeconds) {
+        return new ApiProblem("sessions_rate_limited", Problem.of(429, "Too Many Requests",
+                "Too many sessions from this address; retry after " + retryAfterSeconds + " s."), retryAfterSeconds);
+    }
+
+    public static ApiProblem unsupportedCharset(String charset) {
+        return new ApiProblem("unsupported_charset", Problem.of(415, "Unsupported Media Type",
+                "The body must be UTF-8 JSON (Content-Type: application/json; charset=utf-8), not " + charset + "."),
+                null);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem("not_found", Problem.of(404, "Not Found", detail), null);
+    }
+
     public static ApiProblem injected() {
         return new ApiProblem("chaos", Problem.of(500, "Internal Server Error",
                 "Injected failure (chaos apiErrorRate); retry with the same commandId."), null);

@@ -1,5 +1,6 @@
 package dev.backchannel.api.problem;
 
+import dev.backchannel.service.identity.UserIdRefused;
 import dev.backchannel.service.problem.ProblemMapper;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -45,6 +46,12 @@ public class ApiProblemMapper {
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         count(request, "forbidden");
         return ProblemMapper.forbidden();
+    }
+
+    @ServerExceptionMapper
+    public Response userIdRefused(UserIdRefused e, HttpServerRequest request) {
+        count(request, "forbidden");
+        return ProblemMapper.userIdRefused();
     }
 
     @ServerExceptionMapper

@@ -41,6 +41,9 @@ public final class LocalSystem implements AutoCloseable {
                 .environment("BACKCHANNEL_API_QUEUE_DELAY_MAX", "0ms")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_PER_SECOND", "100000")
                 .environment("BACKCHANNEL_API_RATE_LIMIT_BURST", "100000")
+                // every test user signs in from this one address
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_PER_MINUTE", "1000000")
+                .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_BURST", "1000000")
                 .readyTimeout(timeout)
                 .start());
     }

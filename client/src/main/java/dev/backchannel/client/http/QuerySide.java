@@ -1,14 +1,19 @@
 package dev.backchannel.client.http;
 
 import dev.backchannel.schemas.CommandStatus;
+import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemList;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.SchemaValidator;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,11 +32,25 @@ public final class QuerySide {
         this.timeout = timeout;
     }
 
-    /** Every item, and the id of the last event the list includes. */
+    /**
+     * Every item, page after page, and the id of the last event the whole listing includes (the
+     * first page's, which the server repeats on every page of one listing).
+     */
     public CompletableFuture<ItemList> items() {
-        return get(Endpoints.at(baseUrl, Endpoints.ITEMS)).thenApply(response -> {
+        return page(null, new ArrayList<>(), null);
+    }
+
+    private CompletableFuture<ItemList> page(String cursor, List<Item> so, String lastEventId) {
+        URI uri = Endpoints.at(baseUrl, Endpoints.ITEMS
+                + (cursor == null ? "" : "?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+        return get(uri).thenCompose(response -> {
             requireOk(response, "items");
-            return SchemaValidator.instance().readValid(MessageSchema.ITEM_LIST, response.body(), ItemList.class);
+            ItemList page = SchemaValidator.instance().readValid(MessageSchema.ITEM_LIST, response.body(),
+                    ItemList.class);
+            so.addAll(page.items());
+            String listed = cursor == null ? page.lastEventId() : lastEventId;
+            return page.next() == null ? CompletableFuture.completedFuture(new ItemList(List.copyOf(so), listed))
+                    : page(page.next(), so, listed);
         });
     }
 

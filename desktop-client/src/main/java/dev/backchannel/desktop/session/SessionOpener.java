@@ -2,6 +2,7 @@ package dev.backchannel.desktop.session;
 
 import dev.backchannel.client.BackchannelClient;
 import dev.backchannel.client.ClientConfig;
+import dev.backchannel.client.http.TokenSupplier;
 import dev.backchannel.client.socket.SocketConnector;
 import dev.backchannel.client.time.Scheduler;
 
@@ -20,6 +21,17 @@ public interface SessionOpener {
     static SessionOpener using(SocketConnector connector, Scheduler scheduler) {
         return config -> {
             BackchannelClient client = BackchannelClient.connect(config, scheduler, connector);
+            return new UserSession(config, client, client.chaos());
+        };
+    }
+
+    /**
+     * Connects with the application's token instead of the demo sign-in ({@link GivenToken}); the
+     * name typed at sign-in is only the window's label, the services take the user from the token.
+     */
+    static SessionOpener withToken(TokenSupplier tokens, SocketConnector connector, Scheduler scheduler) {
+        return config -> {
+            BackchannelClient client = BackchannelClient.connect(config, scheduler, connector, tokens);
             return new UserSession(config, client, client.chaos());
         };
     }

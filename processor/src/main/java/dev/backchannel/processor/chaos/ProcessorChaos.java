@@ -46,6 +46,15 @@ public class ProcessorChaos {
         return switchboard.fires(ChaosFault.PROCESSOR_CRASH);
     }
 
+    /**
+     * At {@code processorCrashRate} 1.0 every delivery dies before its commit (a poison command: the
+     * broker dead-letters it and it ends {@code undeliverable}); below that, half of the crashes come
+     * after the commit.
+     */
+    public boolean crashesBeforeEveryCommit() {
+        return current().processorCrashRate() >= 1.0;
+    }
+
     /** Publishing the next status events should fail. */
     public boolean publishFails() {
         return switchboard.fires(ChaosFault.PUBLISH_FAILURE);

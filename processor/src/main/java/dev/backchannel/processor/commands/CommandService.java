@@ -53,14 +53,33 @@ public class CommandService {
                     "injected by the processorFailureRate chaos flag");
         }
         write(decision);
-        // The numbers stay open until this transaction ends; the relay publishes none after them before.
-        long firstSeq = outbox.reserve(OutcomeEvents.count(decision));
-        OutcomeEvents events = OutcomeEvents.of(queued, decision, firstSeq, delivery, now);
-        long seq = firstSeq;
+        // No place in the publish order yet: the relay gives the events theirs once this commits.
+        OutcomeEvents events = OutcomeEvents.of(queued, decision, delivery, now);
         for (StatusEvent event : events.events()) {
-            outbox.append(seq++, event, queued.traceparent());
+            outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null, queued.traceparent());
         }
         processed.record(queued.userId(), events.outcome(), now);
+        return Optional.of(events.outcome());
+    }
+
+    /**
+     * Ends {@code command} with {@code rejection} and changes nothing, or does nothing when it has an
+     * outcome already: for a command that cannot be processed (dead-lettered, unreadable, or refused
+     * by the database for good).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Frame.CommandOutcome> reject(AcceptedCommand command, Delivery delivery,
+            Decision.Rejected rejection) {
+        if (processed.contains(command.commandId())) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OutcomeEvents events = OutcomeEvents.of(command, rejection, delivery, now);
+        for (StatusEvent event : events.events()) {
+            outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null,
+                    command.traceparent());
+        }
+        processed.record(command.userId(), events.outcome(), now);
         return Optional.of(events.outcome());
     }
 

@@ -6,6 +6,7 @@ import dev.backchannel.schemas.ErrorCode;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemFields;
 import dev.backchannel.schemas.ItemStatus;
+import dev.backchannel.schemas.ItemTitles;
 import java.time.Instant;
 
 /** How a command changes an item, with optimistic versioning. Pure: no database, no clock. */
@@ -41,6 +42,10 @@ public final class ItemRules {
                     "item " + command.entityId() + " exists (version " + current.version() + ")");
         }
         ItemFields data = command.data();
+        Decision.Rejected badTitle = badTitle(data.title());
+        if (badTitle != null) {
+            return badTitle;
+        }
         ItemStatus status = data.status() == null ? ItemStatus.TODO : data.status();
         Item item = new Item(command.entityId(), data.title(), status, 1, userId, at);
         return new Decision.Created(item, "Created '" + item.title() + "'");
@@ -48,9 +53,20 @@ public final class ItemRules {
 
     private static Decision update(ItemFields data, Item current, String userId, Instant at) {
         String title = data == null || data.title() == null ? current.title() : data.title();
+        Decision.Rejected badTitle = badTitle(title);
+        if (badTitle != null) {
+            return badTitle;
+        }
         ItemStatus status = data == null || data.status() == null ? current.status() : data.status();
         Item item = new Item(current.id(), title, status, current.version() + 1, userId, at);
         return new Decision.Updated(item, updateMessage(current, item));
+    }
+
+    /** A title the schema let through but no message could carry or the database would refuse. */
+    private static Decision.Rejected badTitle(String title) {
+        String problem = ItemTitles.problem(title);
+        return problem == null ? null
+                : new Decision.Rejected(ErrorCode.VALIDATION, "This title cannot be stored", "title " + problem);
     }
 
     private static String updateMessage(Item before, Item after) {

@@ -13,23 +13,22 @@ import java.util.List;
 
 /**
  * The status events of one decision: the outcome for the issuing user and, when the item changed,
- * {@code entity.changed} for topic {@code items}. Event ids come from consecutive sequence numbers.
+ * {@code entity.changed} for topic {@code items}. Their event ids are {@link EventIds#UNSEQUENCED}
+ * until the outbox relay gives them their place in the publish order.
  */
 public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> events) {
 
-    /** How many events (and sequence numbers) a decision needs. */
-    public static int count(Decision decision) {
-        return decision.applied() ? 2 : 1;
+    public static OutcomeEvents of(QueuedCommand queued, Decision decision, Delivery delivery, Instant processedAt) {
+        return of(AcceptedCommand.of(queued), decision, delivery, processedAt);
     }
 
-    public static OutcomeEvents of(QueuedCommand queued, Decision decision, long firstSeq, Delivery delivery,
-            Instant processedAt) {
-        String commandId = queued.command().commandId();
-        String entityId = queued.command().entityId();
+    public static OutcomeEvents of(AcceptedCommand queued, Decision decision, Delivery delivery, Instant processedAt) {
+        String commandId = queued.commandId();
+        String entityId = queued.entityId();
         Timing timing = Timing.processed(queued.acceptedAt(), delivery.deliveredAt(), delivery.deliveryCount(),
                 processedAt);
         String traceId = Traceparent.traceId(queued.traceparent());
-        String outcomeId = EventIds.of(firstSeq);
+        String outcomeId = EventIds.UNSEQUENCED;
         Frame.CommandOutcome outcome = decision instanceof Decision.Rejected rejected
                 ? Frame.CommandFailed.of(outcomeId, commandId, entityId, processedAt, rejected.message(),
                         new Frame.Failure(rejected.code(), rejected.detail()), timing, traceId)
@@ -38,7 +37,7 @@ public record OutcomeEvents(Frame.CommandOutcome outcome, List<StatusEvent> even
         List<StatusEvent> events = new ArrayList<>(2);
         events.add(StatusEvent.forUser(queued.userId(), outcome, processedAt));
         if (decision.applied()) {
-            Frame.EntityChanged changed = new Frame.EntityChanged(EventIds.of(firstSeq + 1), Topics.ITEMS, entityId,
+            Frame.EntityChanged changed = new Frame.EntityChanged(EventIds.UNSEQUENCED, Topics.ITEMS, entityId,
                     commandId, queued.userId(), processedAt, decision.itemAfter(), timing, traceId);
             events.add(StatusEvent.forTopic(Topics.ITEMS, changed, processedAt));
         }

@@ -1,10 +1,11 @@
 package dev.backchannel.processor.commands;
 
 import dev.backchannel.processor.DataAccessException;
+import dev.backchannel.processor.database.Database;
+import dev.backchannel.processor.outbox.EventIds;
 import dev.backchannel.schemas.CommandStatus;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,14 +19,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProcessedCommandRepository {
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    public ProcessedCommandRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProcessedCommandRepository(Database database) {
+        this.database = database;
     }
 
     public boolean contains(String commandId) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT 1 FROM processed_commands WHERE command_id = ?")) {
             select.setString(1, commandId);
@@ -39,7 +40,7 @@ public class ProcessedCommandRepository {
 
     public void record(String userId, Frame.CommandOutcome outcome, Instant processedAt) {
         CommandStatus status = CommandStatus.of(outcome);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_commands"
                         + " (command_id, user_id, entity_id, status, outcome_json, processed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -55,15 +56,18 @@ public class ProcessedCommandRepository {
         }
     }
 
-    /** The command's status, only when {@code userId} sent it. */
+    /**
+     * The command's status, only when {@code userId} sent it and its outcome has its event id (the relay
+     * stamps it right after the commit): until then it is "not processed yet", as for the socket.
+     */
     public Optional<CommandStatus> findForUser(String commandId, String userId) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT status, outcome_json FROM processed_commands WHERE command_id = ? AND user_id = ?")) {
             select.setString(1, commandId);
             select.setString(2, userId);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
+                if (!rows.next() || EventIds.isUnsequenced(rows.getString("outcome_json"))) {
                     return Optional.empty();
                 }
                 Frame outcome = Json.read(rows.getString("outcome_json"), Frame.class);

@@ -12,6 +12,8 @@ public interface ProcessorConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
     /** Whether faults from the chaos flags are injected here; off unless configured (the demo turns it on). */
     @WithDefault("false")
     boolean chaosEnabled();
@@ -32,8 +34,11 @@ public interface ProcessorConfig {
 
     /** Relaying committed status events to the {@code status} address. */
     interface Outbox {
-        /** Periodic sweep for events that no commit woke the relay for. */
-        @WithDefault("500ms")
+        /**
+         * Periodic sweep for events that no local commit woke the relay for: the commits of the other
+         * processors on the same database, and the lead of a processor that stopped.
+         */
+        @WithDefault("100ms")
         Duration sweepInterval();
 
         /** Most events sent before waiting for the broker to settle them. */
@@ -51,5 +56,31 @@ public interface ProcessorConfig {
         /** Longest delay between publish attempts while the broker is away. */
         @WithDefault("5s")
         Duration backoffMax();
+    }
+
+    /**
+     * How long what the processor keeps about finished work stays, pruned in the background. Items
+     * themselves are the data and stay.
+     */
+    interface Retention {
+        /**
+         * Outcomes of processed commands ({@code processed_commands}): {@code GET /api/commands/{id}}
+         * answers for this long, and a redelivery of a command older than this would be applied again,
+         * so keep it well above how long a command can wait in the broker.
+         */
+        @WithDefault("7d")
+        Duration outcomes();
+
+        /** Published outbox entries (the newest one always stays: the numbering continues after it). */
+        @WithDefault("1d")
+        Duration publishedEvents();
+
+        /** How often to prune. */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** Most rows deleted per statement, so that no prune holds locks for long. */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

@@ -1,14 +1,15 @@
 package dev.backchannel.processor.items;
 
 import dev.backchannel.processor.DataAccessException;
+import dev.backchannel.processor.database.Database;
 import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.ItemStatus;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,10 +23,10 @@ public class ItemRepository {
 
     private static final String COLUMNS = "id, title, status, version, updated_by, updated_at";
 
-    private final AgroalDataSource dataSource;
+    private final Database database;
 
-    public ItemRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ItemRepository(Database database) {
+        this.database = database;
     }
 
     /** The item, its row locked until the transaction ends so concurrent commands queue up. */
@@ -37,17 +38,29 @@ public class ItemRepository {
         return findOne("SELECT " + COLUMNS + " FROM items WHERE id = ?", id);
     }
 
-    /** Every item, most recently changed first. */
-    public List<Item> listByRecentChange() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM items ORDER BY updated_at DESC, id");
-                ResultSet rows = statement.executeQuery()) {
-            List<Item> items = new ArrayList<>();
-            while (rows.next()) {
-                items.add(toItem(rows));
+    /**
+     * Up to {@code limit} items, most recently changed first (ties by id), after the item
+     * ({@code afterUpdatedAt}, {@code afterId}), or from the start when {@code afterId} is null.
+     */
+    public List<Item> page(Instant afterUpdatedAt, String afterId, int limit) {
+        String where = afterId == null ? "" : " WHERE updated_at < ? OR (updated_at = ? AND id > ?)";
+        try (Connection connection = database.connection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM items" + where
+                        + " ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY")) {
+            int index = 1;
+            if (afterId != null) {
+                statement.setObject(index++, afterUpdatedAt.atOffset(ZoneOffset.UTC));
+                statement.setObject(index++, afterUpdatedAt.atOffset(ZoneOffset.UTC));
+                statement.setString(index++, afterId);
             }
-            return items;
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Item> items = new ArrayList<>();
+                while (rows.next()) {
+                    items.add(toItem(rows));
+                }
+                return items;
+            }
         } catch (SQLException e) {
             throw new DataAccessException("cannot list items", e);
         }
@@ -64,7 +77,7 @@ public class ItemRepository {
     }
 
     public void delete(String id) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement("DELETE FROM items WHERE id = ?")) {
             statement.setString(1, id);
             statement.executeUpdate();
@@ -74,7 +87,7 @@ public class ItemRepository {
     }
 
     private void execute(String sql, Item item) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, item.title());
             statement.setString(2, item.status().wireName());
@@ -89,7 +102,7 @@ public class ItemRepository {
     }
 
     private Optional<Item> findOne(String sql, String id) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.connection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, id);
             try (ResultSet rows = statement.executeQuery()) {

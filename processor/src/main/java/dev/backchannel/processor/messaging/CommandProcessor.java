@@ -1,12 +1,16 @@
 package dev.backchannel.processor.messaging;
 
+import dev.backchannel.processor.DataAccessException;
 import dev.backchannel.processor.chaos.ProcessorChaos;
 import dev.backchannel.processor.chaos.SimulatedCrash;
+import dev.backchannel.processor.commands.AcceptedCommand;
 import dev.backchannel.processor.commands.CommandMetrics;
 import dev.backchannel.processor.commands.CommandService;
+import dev.backchannel.processor.commands.Decision;
 import dev.backchannel.processor.commands.Delivery;
 import dev.backchannel.processor.outbox.OutboxRelay;
 import dev.backchannel.schemas.Addresses;
+import dev.backchannel.schemas.ErrorCode;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.QueuedCommand;
 import dev.backchannel.service.trace.Traceparent;
@@ -64,16 +68,20 @@ public class CommandProcessor {
     public void consume(Object payload, IncomingAmqpMetadata metadata) {
         Instant deliveredAt = Instant.now();
         long deliveredNanos = System.nanoTime();
+        // The AMQP header counts earlier failed deliveries; the frame counts this one too.
+        Delivery delivery = new Delivery(deliveredAt, metadata.getDeliveryCount() + 1);
         QueuedCommand queued;
         try {
             queued = QueuedCommandReader.read(payload);
         } catch (UnreadableCommandException unreadable) {
+            // accepted, then unreadable: its user still hears the end of it (contract v2), then it is parked
+            unreadable.salvaged().ifPresent(command -> fail(command, delivery, new Decision.Rejected(
+                    ErrorCode.UNDELIVERABLE, "This command could not be read; nothing was changed",
+                    "unreadable after it was accepted: " + unreadable.getMessage())));
             deadLetters.send(metadata.getId(), unreadable);
             metrics.deadLettered();
             return;
         }
-        // The AMQP header counts earlier failed deliveries; the frame counts this one too.
-        Delivery delivery = new Delivery(deliveredAt, metadata.getDeliveryCount() + 1);
         Span span = tracer.spanBuilder("commands process").setSpanKind(SpanKind.CONSUMER)
                 .setParent(Traceparent.parent(queued.traceparent()))
                 .setAttribute("messaging.destination.name", Addresses.COMMANDS)
@@ -97,18 +105,24 @@ public class CommandProcessor {
     private void process(QueuedCommand queued, Delivery delivery, long deliveredNanos) {
         // chaos: "die" before acknowledging, half of the time before the commit and half after it
         boolean crash = chaos.crashes();
-        boolean crashAfterCommit = crash && ThreadLocalRandom.current().nextBoolean();
+        boolean crashAfterCommit = crash && !chaos.crashesBeforeEveryCommit() && ThreadLocalRandom.current().nextBoolean();
         if (crash && !crashAfterCommit) {
             throw simulatedCrash(queued, false);
         }
         Optional<Frame.CommandOutcome> outcome;
         try {
             outcome = commands.handle(queued, delivery);
+        } catch (DataAccessException e) {
+            if (!e.permanent()) {
+                throw redeliver(queued, delivery, e);
+            }
+            // the database refuses this data every time: fail the command now, do not redeliver it 10 times
+            LOG.warnf("Command %s of %s refused by the database (%s): failed at once", queued.command().commandId(),
+                    queued.userId(), e.reason());
+            outcome = fail(AcceptedCommand.of(queued), delivery, new Decision.Rejected(ErrorCode.VALIDATION,
+                    "This change could not be stored; nothing was changed", "the database refused it: " + e.reason()));
         } catch (RuntimeException e) {
-            metrics.retried();
-            LOG.warnf(e, "Command %s of %s not processed (delivery %d), the broker will deliver it again",
-                    queued.command().commandId(), queued.userId(), delivery.deliveryCount());
-            throw e;
+            throw redeliver(queued, delivery, e);
         }
         if (outcome.isPresent()) {
             metrics.processed(outcome.get());
@@ -121,6 +135,21 @@ public class CommandProcessor {
         if (crashAfterCommit) {
             throw simulatedCrash(queued, true);
         }
+    }
+
+    private RuntimeException redeliver(QueuedCommand queued, Delivery delivery, RuntimeException e) {
+        metrics.retried();
+        LOG.warnf(e, "Command %s of %s not processed (delivery %d), the broker will deliver it again",
+                queued.command().commandId(), queued.userId(), delivery.deliveryCount());
+        return e;
+    }
+
+    /** Records {@code rejection} as the command's outcome (once) and wakes the relay to push it. */
+    private Optional<Frame.CommandOutcome> fail(AcceptedCommand command, Delivery delivery,
+            Decision.Rejected rejection) {
+        Optional<Frame.CommandOutcome> outcome = commands.reject(command, delivery, rejection);
+        relay.wake();
+        return outcome;
     }
 
     private static SimulatedCrash simulatedCrash(QueuedCommand queued, boolean afterCommit) {

@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetters {
 
-    static final String REASON_PROPERTY = "x-backchannel-dead-letter-reason";
+    /** Why the processor parked the message; an identifier a broker selector can name (no hyphens). */
+    static final String REASON_PROPERTY = "backchannel_dead_letter_reason";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 

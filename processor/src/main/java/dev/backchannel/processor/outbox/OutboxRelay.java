@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox entries to {@code status} in sequence order, on one thread. Woken
- * right after each commit, and by a periodic sweep; while the broker is away it retries with
- * exponential backoff, sending one entry at a time, and never sends an entry before an earlier one.
+ * Gives committed outbox entries their place in the publish order and publishes them to
+ * {@code status} in that order, on one thread, while this processor holds the outbox lead (see
+ * {@link OutboxLedger}: one relay leads among all processors on a database; the others only try to
+ * take the lead at each sweep). Woken right after each local commit, and by a periodic sweep, which
+ * is also how the leader finds the commits of other processors; while the broker is away it retries
+ * with exponential backoff, sending one entry at a time, and never sends an entry before an earlier one.
  *
  * <p>Delivery is at least once: a crash (or a failed database update) between the broker's
  * settlement and marking the entry published sends it again. Exactly once towards the gateway is not
@@ -29,7 +32,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository outbox;
+    private final OutboxLedger ledger;
     private final StatusPublisher publisher;
     private final OutboxMetrics metrics;
     private final ProcessorConfig.Outbox config;
@@ -46,9 +49,9 @@ public class OutboxRelay {
     private long publishedUpTo;
     private int failures;
 
-    public OutboxRelay(OutboxRepository outbox, StatusPublisher publisher, OutboxMetrics metrics,
+    public OutboxRelay(OutboxLedger ledger, StatusPublisher publisher, OutboxMetrics metrics,
             ProcessorConfig config) {
-        this.outbox = outbox;
+        this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
         this.config = config.outbox();
@@ -56,13 +59,19 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent started) {
-        thread.execute(() -> publishedUpTo = outbox.lastPublishedPrefix());
         long sweep = config.sweepInterval().toMillis();
-        thread.scheduleWithFixedDelay(this::wake, 0, sweep, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::sweep, 0, sweep, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         thread.shutdownNow();
+        try {
+            if (thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                ledger.giveUp(); // another processor takes the lead at once, not when this connection times out
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks for a drain soon; cheap, never blocks, ignored while backing off from a failure. */
@@ -76,16 +85,46 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The periodic round, on the relay thread: a drain, or while backing off from a publish failure
+     * only the sequencing, so that outcomes get their event ids (and their query answers) meanwhile.
+     */
+    private void sweep() {
+        if (!backingOff) {
+            wake();
+            return;
+        }
+        try {
+            if (ledger.lead() && !ledger.tookLead()) {
+                ledger.sequence(config.batchSize());
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Outbox relay cannot sequence while backing off");
+        }
+    }
+
     private void drain() {
         drainQueued.set(false);
         if (backingOff) {
             return; // the scheduled retry drains
         }
         try {
+            if (!ledger.lead()) {
+                keepLinkUp(); // ready to take over
+                return;
+            }
+            if (ledger.tookLead()) {
+                publishedUpTo = ledger.publishedPrefix();
+                LOG.infof("This processor leads the outbox: it publishes every processor's events from %d on",
+                        publishedUpTo + 1);
+            }
+            while (ledger.sequence(config.batchSize()) == config.batchSize()) {
+                // more committed entries may wait
+            }
             while (publishBatch()) {
                 // next batch
             }
-            metrics.pending(outbox.lastCommittedSeq() - publishedUpTo);
+            metrics.pending(ledger.lastSequenced() - publishedUpTo);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Outbox relay cannot read or update the outbox after event %d", publishedUpTo);
             retryLater();
@@ -95,7 +134,7 @@ public class OutboxRelay {
     /** Publishes one batch; true when a full batch went out and more may wait. */
     private boolean publishBatch() {
         int window = failures == 0 ? config.batchSize() : 1;
-        List<OutboxEntry> batch = outbox.pendingAfter(publishedUpTo, window);
+        List<OutboxEntry> batch = ledger.pendingAfter(publishedUpTo, window);
         if (batch.isEmpty()) {
             keepLinkUp();
             return false;
@@ -104,13 +143,13 @@ public class OutboxRelay {
         int settled = publisher.publish(batch, publishedAt, config.publishTimeout());
         if (settled > 0) {
             long last = batch.get(settled - 1).seq();
-            outbox.markPublished(batch.get(0).seq(), last, Instant.now());
+            ledger.markPublished(batch.get(0).seq(), last, Instant.now());
             publishedUpTo = last;
             metrics.published(settled);
             metrics.publishLag(batch.subList(0, settled), publishedAt);
         }
         if (settled < batch.size()) {
-            outbox.countFailedAttempt(batch.get(settled).seq(), batch.get(batch.size() - 1).seq());
+            ledger.countFailedAttempt(batch.get(settled).seq(), batch.get(batch.size() - 1).seq());
             onFailure(batch.get(settled));
             return false;
         }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The outcome of one of the caller's commands, once processed. */
 @Path("/api/commands")
@@ -17,9 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CommandStatusResource {
 
     private final ProcessedCommandRepository processed;
-    private final JsonWebToken caller;
+    private final Caller caller;
 
-    public CommandStatusResource(ProcessedCommandRepository processed, JsonWebToken caller) {
+    public CommandStatusResource(ProcessedCommandRepository processed, Caller caller) {
         this.processed = processed;
         this.caller = caller;
     }
@@ -28,7 +27,7 @@ public class CommandStatusResource {
     @GET
     @Path("/{commandId}")
     public CommandStatus status(@PathParam("commandId") String commandId) {
-        return processed.findForUser(commandId, caller.getName())
+        return processed.findForUser(commandId, caller.userId())
                 .orElseThrow(() -> new NotFoundProblem("No processed command " + commandId + " of yours"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.backchannel.processor.query;
 
+import dev.backchannel.service.identity.UserIdRefused;
 import dev.backchannel.service.problem.ProblemMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -16,6 +17,11 @@ public class ProblemExceptionMappers {
         return ProblemMapper.of(404, "Not Found", e.getMessage());
     }
 
+    @ServerExceptionMapper
+    public Response badQuery(BadQueryProblem e) {
+        return ProblemMapper.of(400, "Bad Request", e.getMessage());
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
         return ProblemMapper.unauthenticated();
@@ -24,6 +30,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return ProblemMapper.forbidden();
+    }
+
+    @ServerExceptionMapper
+    public Response userIdRefused(UserIdRefused e) {
+        return ProblemMapper.userIdRefused();
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package dev.backchannel.processor.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backchannel.processor.outbox.EventIds;
 import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
@@ -20,13 +21,17 @@ class OutcomeEventsTest {
             "alice", NOW.minusSeconds(2), "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
     @Test
-    void successShouldGiveUserOutcomeThenTopicChangeWithConsecutiveValidEvents() {
+    void successShouldGiveUserOutcomeThenTopicChangeAsValidEventsWaitingForTheirIds() {
         Decision created = ItemRules.decide(CREATE.command(), null, "alice", NOW);
 
-        OutcomeEvents events = OutcomeEvents.of(CREATE, created, 41, new Delivery(NOW.minusSeconds(1), 2), NOW);
+        OutcomeEvents events = OutcomeEvents.of(CREATE, created, new Delivery(NOW.minusSeconds(1), 2), NOW);
 
         assertThat(events.events()).extracting(StatusEvent::eventId)
-                .containsExactly("00000000000000000041", "00000000000000000042");
+                .containsExactly(EventIds.UNSEQUENCED, EventIds.UNSEQUENCED);
+        assertThat(EventIds.stamp(Json.write(events.events().get(0)), "00000000000000000041"))
+                .as("the relay's stamp reaches the event and its payload").doesNotContain(EventIds.UNSEQUENCED)
+                .contains("{\"eventId\":\"00000000000000000041\"")
+                .contains("\"payload\":{\"type\":\"command.succeeded\",\"eventId\":\"00000000000000000041\"");
         assertThat(events.events().get(0).userId()).isEqualTo("alice");
         assertThat(events.events().get(1).topic()).isEqualTo("items");
         assertThat(events.events()).allSatisfy(event -> assertThat(SchemaValidator.instance()
@@ -40,7 +45,7 @@ class OutcomeEventsTest {
         Decision refused = ItemRules.decide(CREATE.command(), ItemRules.decide(CREATE.command(), null, "bob", NOW)
                 .itemAfter(), "alice", NOW);
 
-        OutcomeEvents events = OutcomeEvents.of(CREATE, refused, 7, new Delivery(NOW, 1), NOW);
+        OutcomeEvents events = OutcomeEvents.of(CREATE, refused, new Delivery(NOW, 1), NOW);
 
         assertThat(events.events()).hasSize(1);
         assertThat(SchemaValidator.instance().violations(MessageSchema.STATUS_EVENT,

@@ -39,6 +39,11 @@ public final class ProblemMapper {
         return of(403, "Forbidden", "You may not do this.");
     }
 
+    /** 403: the token is valid, but its user claim is not a user id (1-64 characters of {@code [A-Za-z0-9._-]}). */
+    public static Response userIdRefused() {
+        return of(403, "Forbidden", "The token does not name a valid user id.");
+    }
+
     /** An error the HTTP framework decided (404, 405, 415 ...), with our wording for its status. */
     public static Response framework(WebApplicationException e) {
         int status = e.getResponse().getStatus();

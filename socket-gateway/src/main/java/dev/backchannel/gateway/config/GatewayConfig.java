@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything the socket gateway lets an operator tune; keys live under {@code backchannel.gateway}. */
 @ConfigMapping(prefix = "backchannel.gateway")
@@ -11,12 +12,20 @@ public interface GatewayConfig {
 
     /**
      * This node's name. It is the AMQP container id and link name of the node's own durable
-     * subscription on the {@code status} address, so the subscription (and the events queued in it)
-     * survives a restart. Every gateway node must have a different node id: two nodes with the same
-     * id would share one subscription and each see only part of the events.
+     * subscription on the {@code status} address, so a node that comes back with the same id gets
+     * the events queued for it meanwhile. Unset (the default): a name made for this process
+     * ({@code gateway-<host>-<random>}), unique, but new on every start. Two running processes with
+     * one id would share one subscription and each see only part of the events: the second one to
+     * start is refused (it exits with an error) after {@link #nodeClaimWindow()}.
      */
-    @WithDefault("gateway-1")
-    String nodeId();
+    Optional<String> nodeId();
+
+    /**
+     * How long a starting node waits for another process to say its node id is taken, before it
+     * attaches its subscription. Long enough for a message to cross the broker (cluster) and back.
+     */
+    @WithDefault("2s")
+    Duration nodeClaimWindow();
 
     /**
      * The largest client message accepted, in bytes (also applied as

@@ -48,6 +48,9 @@ public class PresenceLink implements PresenceBroadcast {
     @Inject
     Vertx vertx;
 
+    @Inject
+    NodeIdentity identity;
+
     private long announceTimer = -1;
     private long sweepTimer = -1;
 
@@ -62,6 +65,11 @@ public class PresenceLink implements PresenceBroadcast {
         } catch (RuntimeException notSent) {
             LOG.debugf("presence message not sent (the next announcement repairs it): %s", notSent.getMessage());
         }
+    }
+
+    @Override
+    public String nodeId() {
+        return identity.nodeId();
     }
 
     @Incoming("presence-in")

@@ -2,6 +2,7 @@ package dev.backchannel.gateway.messaging;
 
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.schemas.Addresses;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.amqp.AmqpClient;
@@ -28,9 +29,11 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * This node's own durable subscription to the multicast address {@code status}: the node id is the
- * AMQP container id and the link name, so the subscription queue, and the events waiting in it,
- * outlive a restart. One link, in the broker's order, with {@link GatewayConfig#statusPrefetch()}
+ * This node's own durable subscription to the multicast address {@code status}: the node id
+ * ({@link NodeIdentity}) is the AMQP container id and the link name, so the subscription queue, and
+ * the events waiting in it, outlive a restart. Before it attaches, the node claims its id
+ * ({@link NodeClaim}): a process that finds its id taken by another logs why and exits with
+ * {@link #EXIT_NODE_ID_TAKEN} instead of sharing (and splitting) the subscription. One link, in the broker's order, with {@link GatewayConfig#statusPrefetch()}
  * credits so the broker streams events ahead; each message is accepted once it was recorded and
  * pushed, so an event this node did not handle is delivered again after a crash.
  *
@@ -47,26 +50,33 @@ public class StatusSubscription implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(StatusSubscription.class);
     private static final long RECONNECT_MILLIS = 1_000;
+    /** Exit status of a gateway process whose node id another process has. */
+    public static final int EXIT_NODE_ID_TAKEN = 3;
 
     private final Vertx vertx;
     private final StatusEventProcessor processor;
     private final GatewayConfig config;
+    private final NodeIdentity identity;
+    private final NodeClaim nodeClaim;
     private final AmqpClientOptions options;
     private AmqpClient client;
     private AmqpReceiver receiver;
     private volatile boolean attached;
     private volatile boolean paused;
     private volatile boolean stopped;
+    private volatile boolean claimed;
 
-    public StatusSubscription(Vertx vertx, StatusEventProcessor processor, GatewayConfig config,
+    public StatusSubscription(Vertx vertx, StatusEventProcessor processor, GatewayConfig config, NodeIdentity identity,
             @ConfigProperty(name = "amqp-host") String host, @ConfigProperty(name = "amqp-port") int port,
             @ConfigProperty(name = "amqp-username") String username,
             @ConfigProperty(name = "amqp-password") Optional<String> password) {
         this.vertx = vertx;
         this.processor = processor;
         this.config = config;
+        this.identity = identity;
+        this.nodeClaim = new NodeClaim(vertx, identity, config.nodeClaimWindow(), () -> !paused && !stopped);
         this.options = new AmqpClientOptions().setHost(host).setPort(port).setUsername(username)
-                .setPassword(password.orElse(null)).setContainerId(config.nodeId()).setConnectTimeout(5_000);
+                .setPassword(password.orElse(null)).setContainerId(identity.nodeId()).setConnectTimeout(5_000);
     }
 
     void start(@Observes StartupEvent started) {
@@ -93,7 +103,7 @@ public class StatusSubscription implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("status subscription").status(attached && !stopped)
-                .withData("node", config.nodeId()).build();
+                .withData("node", identity.nodeId()).build();
     }
 
     private synchronized void connect() {
@@ -101,10 +111,18 @@ public class StatusSubscription implements HealthCheck {
             return;
         }
         client = AmqpClient.create(vertx, options);
-        client.connect().compose(this::attach).onSuccess(attachedReceiver -> {
+        client.connect().compose(connection -> nodeClaim.claim(connection, claimed).compose(held -> {
+            claimed = true;
+            return attach(connection);
+        })).onSuccess(attachedReceiver -> {
             attached = true;
-            LOG.infof("subscribed to %s as %s", Addresses.STATUS, config.nodeId());
+            LOG.infof("subscribed to %s as %s%s", Addresses.STATUS, identity.nodeId(),
+                    identity.generated() ? " (a node id made for this process: none was configured)" : "");
         }).onFailure(failure -> {
+            if (failure instanceof NodeClaim.NodeIdTakenException taken) {
+                refuse(taken);
+                return;
+            }
             LOG.warnf("cannot subscribe to %s (%s); trying again", Addresses.STATUS, failure.getMessage());
             reconnectLater();
         });
@@ -114,7 +132,7 @@ public class StatusSubscription implements HealthCheck {
         connection.exceptionHandler(failure -> lost("connection failed: " + failure.getMessage()));
         connection.closeFuture().onComplete(ignored -> lost("connection closed"));
         AmqpReceiverOptions link = new AmqpReceiverOptions().addCapability("topic").setDurable(true)
-                .setLinkName(config.nodeId()).setAutoAcknowledgement(false)
+                .setLinkName(identity.nodeId()).setAutoAcknowledgement(false)
                 .setMaxBufferedMessages(config.statusPrefetch());
         return connection.createReceiver(Addresses.STATUS, link).onSuccess(created -> {
             synchronized (this) {
@@ -126,6 +144,13 @@ public class StatusSubscription implements HealthCheck {
                 }
             }
         });
+    }
+
+    private void refuse(NodeClaim.NodeIdTakenException taken) {
+        LOG.error(taken.getMessage());
+        stopped = true;
+        close();
+        Quarkus.asyncExit(EXIT_NODE_ID_TAKEN);
     }
 
     private void onMessage(AmqpMessage message) {

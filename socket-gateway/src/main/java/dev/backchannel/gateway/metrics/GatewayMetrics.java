@@ -33,7 +33,7 @@ public class GatewayMetrics {
                 .description("Frames handed to sockets, one per socket").register(registry);
         slowConsumerCloses = Counter.builder("backchannel.gateway.slow.consumer.closes")
                 .description("Sockets closed because they did not read their frames").register(registry);
-        for (String limit : new String[] {"connections-per-user", "origin", "token-expired", "unresponsive"}) {
+        for (String limit : new String[] {"connections-per-user", "origin", "token-expired", "unresponsive", "user-id"}) {
             registry.counter("backchannel.gateway.limit.enforced", "limit", limit);
         }
         invalidStatusEvents = Counter.builder("backchannel.gateway.status.events.invalid")

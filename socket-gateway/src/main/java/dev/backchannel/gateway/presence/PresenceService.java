@@ -47,7 +47,7 @@ public class PresenceService {
     @Inject
     public PresenceService(LocalSockets sockets, PresenceBroadcast broadcast, GatewayMetrics metrics,
             GatewayConfig config) {
-        this(sockets, broadcast, metrics, config.nodeId(), config.presence().nodeTimeout(), Clock.systemUTC());
+        this(sockets, broadcast, metrics, broadcast.nodeId(), config.presence().nodeTimeout(), Clock.systemUTC());
     }
 
     PresenceService(LocalSockets sockets, PresenceBroadcast broadcast, GatewayMetrics metrics, String node,

@@ -40,10 +40,11 @@ public class Resumption {
         this.clock = clock;
     }
 
-    public void resume(ClientSocket socket, String lastEventId) {
+    /** Answers the resume; returns true when it was complete (welcome resumed), false after a reset. */
+    public boolean resume(ClientSocket socket, String lastEventId) {
         if (!socket.beginReplay(lastEventId)) {
             reset(socket, LATE_RESUME);
-            return;
+            return false;
         }
         Replay replay = window.replay(socket.userId(), socket.topics(), lastEventId);
         if (!replay.complete()) {
@@ -51,13 +52,13 @@ public class Resumption {
             metrics.resumed("reset", 0);
             LOG.debugf("socket %s of user %s: reset after %s (%s)", socket.id(), socket.userId(), lastEventId,
                     replay.reason());
-            return;
+            return false;
         }
         if (replay.events().size() + 1 > socket.room()) {
             // the replay must fit the socket's bound like every other frame: the client reloads instead
             socket.finishReplay(lastEventId, List.of(), FrameText.of(new Frame.Reset(TOO_MANY)));
             metrics.resumed("reset", 0);
-            return;
+            return false;
         }
         Instant now = clock.instant();
         List<EventFrame> frames = replay.events().stream()
@@ -65,6 +66,7 @@ public class Resumption {
         socket.finishReplay(lastEventId, frames,
                 FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), true)));
         metrics.resumed("resumed", frames.size());
+        return true;
     }
 
     private void reset(ClientSocket socket, String reason) {

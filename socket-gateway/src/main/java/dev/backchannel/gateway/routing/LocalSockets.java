@@ -1,6 +1,7 @@
 package dev.backchannel.gateway.routing;
 
 import dev.backchannel.gateway.metrics.GatewayMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket by itself when this node closes it, and the endpoint's close callbacks make it forget one
  * whose client closed it ({@link #remove}); nobody else removes sockets.
  */
+// made at start-up, so its gauges are on /q/metrics before the first socket opens
+@Startup
 @ApplicationScoped
 public class LocalSockets {
 

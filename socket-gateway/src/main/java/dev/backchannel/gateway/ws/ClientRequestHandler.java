@@ -93,7 +93,8 @@ public class ClientRequestHandler {
 
     /**
      * Starts a v2 socket as its upgrade request says: subscribes its topics, then resumes (replay and
-     * welcome, or reset) or welcomes it; then the refusals, if any, and the presence of each topic.
+     * welcome resumed, or reset and welcome) or welcomes it; then the refusals, if any, and the
+     * presence of each topic. Every v2 socket gets exactly one welcome.
      */
     public void connect(ClientSocket socket, ConnectRequest request) {
         List<Frame> refusals = new ArrayList<>();
@@ -107,7 +108,10 @@ public class ClientRequestHandler {
             resumeFrom = null;
         }
         if (resumeFrom != null) {
-            resumption.resume(socket, resumeFrom);
+            if (!resumption.resume(socket, resumeFrom)) {
+                // after a reset the socket still gets its welcome (a fresh start: resumed false)
+                socket.offer(FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), false)));
+            }
         } else {
             socket.offer(FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), false)));
         }

@@ -62,12 +62,14 @@ public class GatewayWebSocket {
     PresenceService presence;
     @Inject
     Vertx vertx;
+    @Inject
+    UserIdCheck userIds;
 
     @OnOpen
     @NonBlocking
     public void onOpen(WebSocketConnection connection) {
-        // the principal is the verified JsonWebToken; its name is the upn claim, the user id
-        String userId = identity.getPrincipal().getName();
+        // the principal is the verified JsonWebToken; UserIdCheck refused the upgrade unless its claim is a user id
+        String userId = userIds.userId(identity.getPrincipal()).orElseThrow();
         boolean v2 = Subprotocols.V2.equals(connection.subprotocol());
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
                 config.maxPendingFrames(), closes, v2);

@@ -34,9 +34,12 @@ public class TokenExpiry {
     private final Duration warning;
     private final Map<String, Deadline> deadlines = new ConcurrentHashMap<>();
 
-    public TokenExpiry(Vertx vertx, JWTParser parser, GatewayConfig config) {
+    private final UserIdCheck userIds;
+
+    public TokenExpiry(Vertx vertx, JWTParser parser, GatewayConfig config, UserIdCheck userIds) {
         this.vertx = vertx;
         this.parser = parser;
+        this.userIds = userIds;
         this.warning = config.tokenWarning();
     }
 
@@ -60,7 +63,8 @@ public class TokenExpiry {
         } catch (ParseException | RuntimeException invalid) {
             return new Frame.Error(BAD_TOKEN, "token not valid (signature, issuer or expiry): the socket keeps its old one");
         }
-        if (!socket.userId().equals(parsed.getName())) {
+        // the user id is read from the token as at the upgrade (the configured user claim)
+        if (!userIds.userId(parsed).map(socket.userId()::equals).orElse(false)) {
             return new Frame.Error(BAD_TOKEN, "token is for another user: the socket keeps its old one");
         }
         Instant expiresAt = Instant.ofEpochSecond(parsed.getExpirationTime());

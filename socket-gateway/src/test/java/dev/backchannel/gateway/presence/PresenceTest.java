@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backchannel.gateway.GatewayReadiness;
 import dev.backchannel.gateway.TestSocket;
-import dev.backchannel.gateway.config.GatewayConfig;
+import dev.backchannel.gateway.messaging.NodeIdentity;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.PresenceMessage;
@@ -48,7 +48,7 @@ class PresenceTest {
     Vertx vertx;
 
     @Inject
-    GatewayConfig config;
+    NodeIdentity identity;
 
     private PresencePeer peer;
     private String topic;
@@ -143,10 +143,10 @@ class PresenceTest {
             TestSocket[] watchers = {watching("w1-p3"), watching("w2-p3"), watching("w3-p3")};
             alice.sendAndBarrier(set("{\"editing\":\"title\"}"));
 
-            await().atMost(TIMEOUT).until(() -> peer.from(config.nodeId()).stream()
+            await().atMost(TIMEOUT).until(() -> peer.from(identity.nodeId()).stream()
                     .anyMatch(m -> m.kind() == PresenceMessage.Kind.DELTA && m.entries().get(0).userId().equals("alice-p3")));
             // one delta for the change, however many sockets watch the topic
-            assertThat(peer.from(config.nodeId()).stream().filter(m -> m.kind() == PresenceMessage.Kind.DELTA)
+            assertThat(peer.from(identity.nodeId()).stream().filter(m -> m.kind() == PresenceMessage.Kind.DELTA)
                     .filter(m -> m.entries().stream().anyMatch(e -> e.userId().equals("alice-p3")))).hasSize(1);
             assertThat(peer.invalid()).isEmpty();
 
@@ -185,7 +185,7 @@ class PresenceTest {
     void thisNodeAnnouncesItsMembersPeriodically() throws Exception {
         try (TestSocket alice = watching("alice-p5")) {
             alice.sendAndBarrier(set(null));
-            await().atMost(TIMEOUT).until(() -> peer.from(config.nodeId()).stream()
+            await().atMost(TIMEOUT).until(() -> peer.from(identity.nodeId()).stream()
                     .anyMatch(m -> m.kind() == PresenceMessage.Kind.ANNOUNCE
                             && m.entries().stream().anyMatch(e -> e.userId().equals("alice-p5") && e.topic().equals(topic))));
         }

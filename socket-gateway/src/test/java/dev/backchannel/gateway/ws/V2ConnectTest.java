@@ -95,6 +95,8 @@ class V2ConnectTest {
     void aResumePointAtConnectReplaysTheTopicsGivenThenOneResumedWelcome() throws Exception {
         String x = UUID.randomUUID().toString();
         try (TestSocket watcher = TestSocket.asV2(vertx, ws, TestTokens.forUser("yan"), "subscribe=items")) {
+            // the upgrade's subscription is in place once its presence snapshot came
+            await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.framesOfType("presence").isEmpty());
             StatusEvent seen = StatusEvents.itemChanged(x, "yan", Topics.ITEMS);
             publisher.publish(seen);
             watcher.awaitEvent(seen.eventId());
@@ -113,6 +115,16 @@ class V2ConnectTest {
                         "presence");
                 assertThat(back.framesOfType("error").get(0).get("code").asText()).isEqualTo("forbidden_topic");
             }
+        }
+    }
+
+    @Test
+    void aResumePointTheNodeCannotVouchForGetsResetThenOneWelcome() throws Exception {
+        try (TestSocket back = TestSocket.asV2(vertx, ws, TestTokens.forUser("bo"),
+                "subscribe=items&resume=00000000000000000001")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !back.framesOfType("presence").isEmpty());
+
+            assertThat(back.types()).containsExactly("reset", "welcome", "presence");
         }
     }
 
