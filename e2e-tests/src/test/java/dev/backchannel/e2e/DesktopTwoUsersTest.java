@@ -64,7 +64,7 @@ class DesktopTwoUsersTest {
         double before = sessionsAnswered();
 
         Parent dave = desktop.signIn("dave");
-        desktop.robot().clickOn(desktop.in(dave, "#chaosTab"));
+        desktop.showChaosTab(dave);
         await().atMost(DesktopWindows.WAIT).ignoreExceptions()
                 .until(() -> desktop.text(dave, "#chaosStatus").startsWith("Live"));
 
@@ -74,7 +74,7 @@ class DesktopTwoUsersTest {
     @Test
     void shouldShowAChaosChangeMadeByAnotherUserInTheChaosPanel() {
         Parent alice = desktop.signIn("alice");
-        desktop.robot().clickOn(desktop.in(alice, "#chaosTab"));
+        desktop.showChaosTab(alice);
         // the panel's nodes are in the scene once its tab has been shown
         await().atMost(DesktopWindows.WAIT).ignoreExceptions()
                 .until(() -> desktop.text(alice, "#chaosStatus").startsWith("Live"));

@@ -114,6 +114,17 @@ final class DesktopWindows implements AutoCloseable {
                 .anyMatch(toast -> toast.getMessage().contains(text));
     }
 
+    /** Shows the window's Chaos tab (selected as a click would; its header may not be laid out yet). */
+    void showChaosTab(Parent root) {
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            javafx.scene.control.TabPane panels = robot.from(root).lookup(".tab-pane")
+                    .queryAs(javafx.scene.control.TabPane.class);
+            robot.interact(() -> panels.getTabs().stream().filter(tab -> "chaosTab".equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> panels.getSelectionModel().select(tab)));
+            return "chaosTab".equals(panels.getSelectionModel().getSelectedItem().getId());
+        });
+    }
+
     /** Brings the window to the front, as a person clicking into it would (the robot clicks screen points). */
     void focus(Parent root) {
         robot.interact(() -> {
