@@ -2,8 +2,10 @@ package dev.backchannel.desktop.chaos;
 
 import dev.backchannel.client.http.ChaosApi;
 import dev.backchannel.client.http.ProblemException;
+import dev.backchannel.client.time.Scheduler;
 import dev.backchannel.desktop.toast.Toasts;
 import dev.backchannel.schemas.ChaosFlags;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -19,6 +21,8 @@ import javafx.beans.property.SimpleLongProperty;
  * The chaos flags of the whole system: {@link #load()} reads them ({@code GET /api/chaos}; 404
  * means chaos is off on this server), {@link #apply()} sends the whole document ({@code PUT}).
  * The view calls {@link #apply()} when a switch flips or a slider is let go, so changes are live.
+ * {@link #watch} reads them again every few seconds, so a change made in another window, by another
+ * user or with curl shows up here too (the client library offers the flags over HTTP only).
  */
 public final class ChaosViewModel {
 
@@ -42,6 +46,9 @@ public final class ChaosViewModel {
     private final Toasts toasts;
     private final Executor ui;
     private boolean showingServerValues;
+    private boolean applying;
+    private volatile boolean watching;
+    private Scheduler.Cancellable nextRead;
 
     public ChaosViewModel(ChaosApi api, Toasts toasts, Executor ui) {
         this.api = api;
@@ -55,6 +62,46 @@ public final class ChaosViewModel {
         api.current().whenComplete((flags, error) -> ui.execute(() -> loaded(flags, error)));
     }
 
+    /** Reads the flags now and then every {@code every} until {@link #stopWatching()}. */
+    public void watch(Scheduler scheduler, Duration every) {
+        watching = true;
+        readAndReschedule(scheduler, every);
+    }
+
+    public void stopWatching() {
+        watching = false;
+        Scheduler.Cancellable pending = nextRead;
+        if (pending != null) {
+            pending.cancel();
+        }
+    }
+
+    private void readAndReschedule(Scheduler scheduler, Duration every) {
+        if (!watching) {
+            return;
+        }
+        api.current().whenComplete((flags, error) -> ui.execute(() -> {
+            if (!watching) {
+                return;
+            }
+            if (available.get() && error == null && flags.isPresent()) {
+                changedElsewhere(flags.get());
+            } else {
+                loaded(flags, error);
+            }
+            nextRead = scheduler.schedule(every, () -> readAndReschedule(scheduler, every));
+        }));
+    }
+
+    /** A periodic read: shows flags that differ from the ones shown, unless this window is applying its own. */
+    private void changedElsewhere(ChaosFlags inForce) {
+        if (applying || inForce.equals(flags())) {
+            return;
+        }
+        show(inForce);
+        status.set("Changed elsewhere: showing the flags in force now");
+    }
+
     /** Sends every flag as shown now. */
     public void apply() {
         if (!available.get() || showingServerValues) {
@@ -62,7 +109,9 @@ public final class ChaosViewModel {
         }
         ChaosFlags flags = flags();
         status.set("Applying…");
+        applying = true;
         api.change(flags).whenComplete((applied, error) -> ui.execute(() -> {
+            applying = false;
             if (applied != null) {
                 show(applied);
                 status.set("Applied to every service");

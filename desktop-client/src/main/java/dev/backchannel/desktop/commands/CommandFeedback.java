@@ -10,15 +10,17 @@ import java.util.concurrent.Executor;
 
 /**
  * Turns what happens to this window's commands into toasts: green when processed, red with the
- * reason when refused or failed, neutral while retrying or when the outcome is late. Commands sent
+ * reason when refused or failed (a lost conflict says who changed what), neutral while retrying or when the outcome is late. Commands sent
  * from another window of the same user are left to that window.
  */
 public final class CommandFeedback {
 
+    private final BackchannelClient client;
     private final Toasts toasts;
     private final Executor ui;
 
     public CommandFeedback(BackchannelClient client, Toasts toasts, Executor ui) {
+        this.client = client;
         this.toasts = toasts;
         this.ui = ui;
         client.receipts().addListener((receipt, previous) -> {
@@ -38,7 +40,9 @@ public final class CommandFeedback {
         ReceiptState state = receipt.state();
         if (state == ReceiptState.SUCCEEDED) {
             toasts.success(receipt.message());
-        } else if (state == ReceiptState.FAILED || state == ReceiptState.REJECTED) {
+        } else if (state == ReceiptState.FAILED) {
+            toasts.failure(CommandWording.failure(receipt, client.items().get(receipt.command().entityId())));
+        } else if (state == ReceiptState.REJECTED) {
             toasts.failure(CommandWording.failure(receipt));
         } else if (state == ReceiptState.UNKNOWN) {
             toasts.info(CommandWording.failure(receipt));

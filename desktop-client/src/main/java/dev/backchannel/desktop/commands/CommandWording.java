@@ -1,11 +1,14 @@
 package dev.backchannel.desktop.commands;
 
+import dev.backchannel.client.items.ConflictExplanation;
 import dev.backchannel.client.receipts.Receipt;
 import dev.backchannel.schemas.Command;
 import dev.backchannel.schemas.ErrorCode;
 import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Item;
 import dev.backchannel.schemas.Problem;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What commands and their outcomes say to a person: short, plain, no codes or stack traces. */
 public final class CommandWording {
@@ -30,6 +33,22 @@ public final class CommandWording {
         long ms = delay.toMillis();
         String wait = ms < 1000 ? ms + " ms" : Math.round(ms / 1000.0) + " s";
         return "Retrying in " + wait + " (attempt " + nextAttempt + " of " + maxAttempts + ")";
+    }
+
+    /**
+     * As {@link #failure(Receipt)}, but a lost conflict says who changed what, from the item as this
+     * window knows it {@code now} ("Bob changed the title to 'Buy oat milk' first (now version 3)"),
+     * when that already shows the change that won.
+     */
+    public static String failure(Receipt receipt, Optional<Item> now) {
+        Command command = receipt.command();
+        if (receipt.outcome() instanceof Frame.CommandFailed failed && failed.error() != null
+                && failed.error().code() == ErrorCode.CONFLICT && command != null && command.expectedVersion() != null
+                && now.isPresent() && now.get().version() != command.expectedVersion()) {
+            return capitalised(ConflictExplanation.of(now.get(), command.data(), null))
+                    + " — your change was not applied.";
+        }
+        return failure(receipt);
     }
 
     /** Why a command did not happen: the backend's message, with what it means for the user. */

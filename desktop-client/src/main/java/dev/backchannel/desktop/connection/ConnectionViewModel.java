@@ -28,6 +28,7 @@ public final class ConnectionViewModel {
     private final Executor ui;
     private final Scheduler scheduler;
     private ConnectionState shown;
+    private boolean everDropped;
 
     public ConnectionViewModel(SocketSession socket, Executor ui, Scheduler scheduler) {
         this.ui = ui;
@@ -39,9 +40,14 @@ public final class ConnectionViewModel {
 
     private void show(ConnectionState state) {
         shown = state;
+        if (state instanceof ConnectionState.Reconnecting) {
+            everDropped = true;
+        }
         if (state instanceof ConnectionState.Connecting connecting) {
             set(Health.CONNECTING, connecting.attempt() == 0 ? "Connecting…" : "Connecting (attempt " + connecting.attempt() + ")…");
-        } else if (state instanceof ConnectionState.Connected) {
+        } else if (state instanceof ConnectionState.Connected
+                || state instanceof ConnectionState.Resumed && !everDropped) {
+            // a window's first socket resumes from the list it has just loaded: nothing was missed yet
             set(Health.CONNECTED, "Connected");
         } else if (state instanceof ConnectionState.Resumed) {
             set(Health.RESUMED, "Resumed: caught up on what was missed");

@@ -72,6 +72,7 @@ public final class ItemsView {
         editTitle.setId("editTitle");
         editTitle.setPromptText("Rename the selected item");
         editTitle.textProperty().bindBidirectional(model.editTitleProperty());
+        model.editingTitleProperty().bind(editTitle.focusedProperty());
         HBox.setHgrow(editTitle, Priority.ALWAYS);
         Button rename = action("rename", "Rename", model::renameSelected);
         editTitle.setOnAction(event -> model.renameSelected());

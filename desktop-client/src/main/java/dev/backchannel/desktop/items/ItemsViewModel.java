@@ -17,7 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,6 +43,7 @@ public final class ItemsViewModel {
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final StringProperty editTitle = new SimpleStringProperty("");
     private final BooleanBinding hasSelection = selected.isNotNull();
+    private final BooleanProperty editingTitle = new SimpleBooleanProperty();
 
     private final Map<String, ItemRow> byId = new HashMap<>();
     private final BackchannelClient client;
@@ -208,6 +211,11 @@ public final class ItemsViewModel {
     /** The new title for the selected row; set to its title whenever the selection changes. */
     public StringProperty editTitleProperty() {
         return editTitle;
+    }
+
+    /** Whether the person is in the selected row's title field (the view binds it to the field's focus). */
+    public BooleanProperty editingTitleProperty() {
+        return editingTitle;
     }
 
     /** Whether a row is selected, so the edits have something to apply to. */

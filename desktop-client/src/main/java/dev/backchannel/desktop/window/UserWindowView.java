@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.backchannel.desktop.chaos.ChaosView;
 import dev.backchannel.desktop.connection.ConnectionIndicator;
 import dev.backchannel.desktop.items.ItemsView;
+import dev.backchannel.desktop.presence.PresenceView;
 import dev.backchannel.desktop.receipts.ReceiptsView;
 import dev.backchannel.desktop.toast.NotificationToasts;
 import dev.backchannel.desktop.toast.Toasts;
@@ -59,7 +60,7 @@ public final class UserWindowView {
         bar.setPadding(new Insets(10, 14, 10, 14));
         bar.getStyleClass().add("top-bar");
 
-        VBox items = new VBox(new ItemsView(model.items()).root());
+        VBox items = new VBox(new ItemsView(model.items()).root(), new PresenceView(model.presence()).root());
         VBox.setVgrow(items.getChildren().get(0), Priority.ALWAYS);
         items.setPadding(new Insets(12));
         ScrollPane chaos = new ScrollPane(new ChaosView(model.chaos()).root());

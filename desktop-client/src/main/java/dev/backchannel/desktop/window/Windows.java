@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.application.Application;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * Opens the windows of one process: sign-in windows, and a window per signed-in user, each with
- * its own client and socket. "New window" opens another sign-in, prefilled with the same URLs.
+ * its own client and socket. "New window" opens another sign-in, prefilled with the same URLs, a
+ * {@link Cascade} step from the last one; a user's window takes the place of its sign-in window.
  * Closing a user's window closes its socket. Call on the FX thread.
  */
 public final class Windows {
@@ -27,6 +30,10 @@ public final class Windows {
         public static final Timings DEFAULT = new Timings(Duration.ofSeconds(5), Duration.ofSeconds(3));
     }
 
+    private static final double USER_WIDTH = 1120;
+    private static final double USER_HEIGHT = 760;
+    private static final double CASCADE_STEP = 40;
+
     private static final String STYLESHEET = Objects.requireNonNull(
             Windows.class.getResource("/dev/backchannel/desktop/desktop.css")).toExternalForm();
 
@@ -34,7 +41,7 @@ public final class Windows {
     private final Scheduler scheduler;
     private final Executor background;
     private final Timings timings;
-    private int opened;
+    private final Cascade cascade = new Cascade(Screen.getPrimary().getVisualBounds(), CASCADE_STEP);
 
     public Windows(SessionOpener opener, Scheduler scheduler, Executor background, Timings timings) {
         this.opener = opener;
@@ -52,19 +59,26 @@ public final class Windows {
     public Stage openSignIn(ClientConfig defaults, String user) {
         Stage stage = new Stage();
         SignInViewModel model = new SignInViewModel(defaults, user, opener, FxThread.INSTANCE, background);
+        // the user's window will open where this one is: its slot in the cascade is sized for that window
+        Point2D corner = cascade.next(USER_WIDTH, USER_HEIGHT);
         SignInView view = new SignInView(model, session -> {
-            openUser(session);
+            openUser(session, new Point2D(stage.getX(), stage.getY()));
             stage.close(); // after: closing the last window first would end the application
         });
         stage.setTitle("Backchannel — sign in");
         stage.setScene(scene(view.root()));
-        place(stage);
+        stage.setX(corner.getX());
+        stage.setY(corner.getY());
         stage.show();
         return stage;
     }
 
-    /** The window of a signed-in user. */
+    /** The window of a signed-in user, a cascade step from the last window opened. */
     public Stage openUser(UserSession session) {
+        return openUser(session, cascade.next(USER_WIDTH, USER_HEIGHT));
+    }
+
+    private Stage openUser(UserSession session, Point2D corner) {
         Stage stage = new Stage();
         UserWindowView view = new UserWindowView(javafx.util.Duration.millis(timings.toastFor().toMillis()));
         UserWindowViewModel model = new UserWindowViewModel(session, view.toasts(), FxThread.INSTANCE, scheduler,
@@ -73,10 +87,11 @@ public final class Windows {
         stage.setTitle(model.title());
         Scene scene = scene(view.root());
         stage.setScene(scene);
-        stage.setWidth(1120);
-        stage.setHeight(760);
+        stage.setWidth(USER_WIDTH);
+        stage.setHeight(USER_HEIGHT);
         stage.setOnHidden(event -> model.close());
-        place(stage);
+        stage.setX(corner.getX());
+        stage.setY(corner.getY());
         stage.show();
         return stage;
     }
@@ -85,12 +100,5 @@ public final class Windows {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(STYLESHEET);
         return scene;
-    }
-
-    /** Each window a little further down and right than the last, so none hides another entirely. */
-    private void place(Stage stage) {
-        int offset = (opened++ % 8) * 36;
-        stage.setX(60 + offset);
-        stage.setY(40 + offset);
     }
 }

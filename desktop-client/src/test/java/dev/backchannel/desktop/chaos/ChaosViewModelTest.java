@@ -7,9 +7,11 @@ import dev.backchannel.client.time.Scheduler;
 import dev.backchannel.desktop.session.SessionOpener;
 import dev.backchannel.desktop.session.UserSession;
 import dev.backchannel.desktop.testing.FakeBackchannel;
+import dev.backchannel.desktop.testing.ManualScheduler;
 import dev.backchannel.desktop.testing.RecordingToasts;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.Json;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,26 @@ class ChaosViewModelTest {
         assertThat(model.delayMinMsProperty().get()).isEqualTo(500);
         assertThat(model.delayMaxMsProperty().get()).isEqualTo(2000);
         assertThat(model.switches()).allSatisfy(fault -> assertThat(fault.onProperty().get()).isFalse());
+    }
+
+    @Test
+    void watchingShowsAChangeMadeByAnotherUser() {
+        ManualScheduler scheduler = new ManualScheduler();
+        model.watch(scheduler, Duration.ofSeconds(2));
+        await().until(() -> model.availableProperty().get() && scheduler.delays().contains(Duration.ofSeconds(2)));
+        UserSession bob = SessionOpener.using(system.gateway(), Scheduler.system()).open(system.config("bob"));
+        bob.chaos().change(new ChaosFlags(0.0, new ChaosFlags.DelayRange(100, 300), 0.4, 0.0, 0.0, 0.0)).join();
+
+        scheduler.runPending(Duration.ofSeconds(2));
+
+        FaultSwitch processorFailures = model.switches().get(1);
+        await().until(() -> processorFailures.onProperty().get());
+        assertThat(processorFailures.levelProperty().get()).isEqualTo(0.4);
+        assertThat(model.delayMinMsProperty().get()).isEqualTo(100);
+        assertThat(model.delayMaxMsProperty().get()).isEqualTo(300);
+        assertThat(model.statusProperty().get()).startsWith("Changed elsewhere");
+        assertThat(system.chaosPuts()).as("showing them sends nothing back").hasSize(1);
+        bob.close();
     }
 
     @Test

@@ -53,6 +53,20 @@ class CommandFeedbackTest {
     }
 
     @Test
+    void staleEditOfAChangeThisWindowHasSeenSaysWhoChangedWhat() {
+        Item milk = system.items().seed("Buy milk", "carol");
+        try (UserSession bob = SessionOpener.using(system.gateway(), Scheduler.system()).open(system.config("bob"))) {
+            bob.client().submit(Command.update(null, milk.id(), 1, new ItemFields("Buy oat milk", null))).settled().join();
+            await().until(() -> alice.client().items().get(milk.id()).map(Item::version).orElse(0L) == 2);
+
+            alice.client().submit(Command.update(null, milk.id(), 1, new ItemFields("Buy soy milk", null)));
+
+            await().until(() -> toasts.shown().contains(
+                    "failure: Bob changed the title to 'Buy oat milk' first (now version 2) — your change was not applied."));
+        }
+    }
+
+    @Test
     void retryShowsANeutralToastWithTheAttempt() {
         system.failNextCommandPosts(503);
 

@@ -8,7 +8,12 @@ import dev.backchannel.client.socket.SocketSession;
 import dev.backchannel.client.time.Backoff;
 import dev.backchannel.desktop.testing.FakeGateway;
 import dev.backchannel.desktop.testing.ManualScheduler;
+import dev.backchannel.client.socket.SocketConnection;
+import dev.backchannel.client.socket.SocketConnector;
+import dev.backchannel.client.socket.SocketEvents;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
@@ -53,6 +58,39 @@ class ConnectionViewModelTest {
 
         await().until(() -> model.healthProperty().get() == ConnectionViewModel.Health.CONNECTED);
         assertThat(model.textProperty().get()).isEqualTo("Connected");
+    }
+
+    @Test
+    void saysConnectedNotResumedWhenTheWindowsFirstSocketResumesFromTheLoadedList() {
+        List<SocketEvents> opened = new CopyOnWriteArrayList<>();
+        SocketConnector resuming = (url, token, events) -> {
+            opened.add(events);
+            return CompletableFuture.completedFuture(new SocketConnection() {
+                @Override
+                public void send(String text) {
+                    if (text.contains("\"resume\"")) {
+                        events.onText("{\"type\":\"welcome\",\"connectionId\":\"c" + opened.size()
+                                + "\",\"userId\":\"alice\",\"resumed\":true}");
+                    }
+                }
+
+                @Override
+                public void close(int code, String reason) {
+                }
+            });
+        };
+        SocketSession resumingSocket = new SocketSession(URI.create("ws://127.0.0.1:1/ws"), resuming, tokens,
+                new Backoff(Duration.ofMillis(3000), Duration.ofSeconds(30), 2.0), highest, scheduler);
+        ConnectionViewModel model = new ConnectionViewModel(resumingSocket, Runnable::run, scheduler);
+        resumingSocket.seenUpTo("0000000042");
+
+        resumingSocket.start();
+
+        assertThat(model.textProperty().get()).isEqualTo("Connected");
+        opened.get(0).onClosed(1006, "dropped");
+        scheduler.runPending(Duration.ofSeconds(3));
+        assertThat(model.healthProperty().get()).isEqualTo(ConnectionViewModel.Health.RESUMED);
+        assertThat(model.textProperty().get()).isEqualTo("Resumed: caught up on what was missed");
     }
 
     @Test

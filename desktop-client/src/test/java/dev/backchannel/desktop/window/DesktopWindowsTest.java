@@ -95,6 +95,23 @@ class DesktopWindowsTest {
     }
 
     @Test
+    void newWindowsOpenAStepDownAndRightOfTheLastInsteadOfOnTopOfIt() {
+        Parent alice = signIn("alice");
+        javafx.stage.Stage alices = (javafx.stage.Stage) alice.getScene().getWindow();
+
+        robot.clickOn(in(alice, "#newWindow"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> window("Backchannel — sign in") != null);
+        Window signInForBob = window("Backchannel — sign in");
+        assertThat(signInForBob.getX()).isEqualTo(alices.getX() + 40);
+        assertThat(signInForBob.getY()).isEqualTo(alices.getY() + 40);
+        Parent bob = signIn("bob");
+
+        Window bobs = bob.getScene().getWindow();
+        assertThat(bobs.getX()).as("bob's window takes the place of his sign-in").isEqualTo(signInForBob.getX());
+        assertThat(bobs.getY()).isEqualTo(signInForBob.getY());
+    }
+
+    @Test
     void togglingAChaosFlagSendsTheFlagsToTheServer() {
         Parent alice = signIn("alice");
         await().atMost(WAIT).ignoreExceptions().until(() -> ((Label) in(alice, "#chaosStatus")).getText().startsWith("Live"));
