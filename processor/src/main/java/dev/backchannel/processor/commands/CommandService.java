@@ -53,13 +53,7 @@ public class CommandService {
                     "injected by the processorFailureRate chaos flag");
         }
         write(decision);
-        // No place in the publish order yet: the relay gives the events theirs once this commits.
-        OutcomeEvents events = OutcomeEvents.of(queued, decision, delivery, now);
-        for (StatusEvent event : events.events()) {
-            outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null, queued.traceparent());
-        }
-        processed.record(queued.userId(), events.outcome(), now);
-        return Optional.of(events.outcome());
+        return Optional.of(record(AcceptedCommand.of(queued), OutcomeEvents.of(queued, decision, delivery, now), now));
     }
 
     /**
@@ -74,13 +68,20 @@ public class CommandService {
             return Optional.empty();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OutcomeEvents events = OutcomeEvents.of(command, rejection, delivery, now);
+        return Optional.of(record(command, OutcomeEvents.of(command, rejection, delivery, now), now));
+    }
+
+    /**
+     * Appends the events (no place in the publish order yet: the relay gives them theirs once this
+     * commits) and the outcome of {@code command}; returns the outcome.
+     */
+    private Frame.CommandOutcome record(AcceptedCommand command, OutcomeEvents events, Instant now) {
         for (StatusEvent event : events.events()) {
             outbox.append(event, event.payload() == events.outcome() ? command.commandId() : null,
                     command.traceparent());
         }
         processed.record(command.userId(), events.outcome(), now);
-        return Optional.of(events.outcome());
+        return events.outcome();
     }
 
     private void write(Decision decision) {

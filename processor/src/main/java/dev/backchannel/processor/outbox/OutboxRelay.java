@@ -95,7 +95,7 @@ public class OutboxRelay {
             return;
         }
         try {
-            if (ledger.lead() && !ledger.tookLead()) {
+            if (ledger.lead()) { // a lead taken here is still announced to the next drain (tookLead)
                 ledger.sequence(config.batchSize());
             }
         } catch (RuntimeException e) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backchannel.gateway.GatewayReadiness;
-import dev.backchannel.testsupport.MetricsPage;
+import dev.backchannel.gateway.PublishingSocketTest;
 import dev.backchannel.gateway.StatusEvents;
-import dev.backchannel.gateway.StatusPublisher;
 import dev.backchannel.gateway.TestSocket;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.schemas.Frame;
@@ -17,50 +15,26 @@ import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Timing;
 import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
+import dev.backchannel.testsupport.MetricsPage;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A pushed frame carries its trace id and every hop's time; pushing moves the push latency histogram. */
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class FrameTracingAndMetricsTest {
+class FrameTracingAndMetricsTest extends PublishingSocketTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PUBLISH_SPAN = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
     private static final String LATENCY = "backchannel_gateway_push_latency_seconds";
-
-    @TestHTTPResource("/ws")
-    URI ws;
-
-    @Inject
-    Vertx vertx;
-
-    private StatusPublisher publisher;
-
-    @BeforeEach
-    void connectPublisher() throws Exception {
-        GatewayReadiness.awaitReady();
-        publisher = StatusPublisher.connect(vertx);
-    }
-
-    @AfterEach
-    void closePublisher() throws Exception {
-        publisher.close();
-    }
 
     @Test
     void shouldPushTheFrameWithItsTraceIdAndEveryHopsTimeInOrder() throws Exception {

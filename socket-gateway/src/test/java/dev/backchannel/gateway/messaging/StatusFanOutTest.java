@@ -3,9 +3,8 @@ package dev.backchannel.gateway.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backchannel.gateway.GatewayReadiness;
+import dev.backchannel.gateway.PublishingSocketTest;
 import dev.backchannel.gateway.StatusEvents;
-import dev.backchannel.gateway.StatusPublisher;
 import dev.backchannel.gateway.TestSocket;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.MessageSchema;
@@ -16,40 +15,15 @@ import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class StatusFanOutTest {
-
-    @TestHTTPResource("/ws")
-    URI ws;
-
-    @Inject
-    Vertx vertx;
-
-    private StatusPublisher publisher;
-
-    @BeforeEach
-    void connectPublisher() throws Exception {
-        GatewayReadiness.awaitReady();
-        publisher = StatusPublisher.connect(vertx);
-    }
-
-    @AfterEach
-    void closePublisher() throws Exception {
-        publisher.close();
-    }
+class StatusFanOutTest extends PublishingSocketTest {
 
     @Test
     void commandOutcomeReachesEveryConnectionOfItsUserAndNoOtherUser() throws Exception {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backchannel.gateway.GatewayReadiness;
+import dev.backchannel.gateway.PublishingSocketTest;
 import dev.backchannel.gateway.StatusEvents;
-import dev.backchannel.gateway.StatusPublisher;
 import dev.backchannel.gateway.TestSocket;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Topics;
@@ -14,44 +13,19 @@ import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Per-record topics {@code items/<entityId>} beside {@code items}, on the real gateway and broker. */
 @QuarkusTest
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class ItemTopicsTest {
+class ItemTopicsTest extends PublishingSocketTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @TestHTTPResource("/ws")
-    URI ws;
-
-    @Inject
-    Vertx vertx;
-
-    private StatusPublisher publisher;
-
-    @BeforeEach
-    void connectPublisher() throws Exception {
-        GatewayReadiness.awaitReady();
-        publisher = StatusPublisher.connect(vertx);
-    }
-
-    @AfterEach
-    void closePublisher() throws Exception {
-        publisher.close();
-    }
 
     @Test
     void changeOfAnItemReachesItsRecordTopicOnlyAndEverySocketOnce() throws Exception {

@@ -3,9 +3,8 @@ package dev.backchannel.gateway.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.backchannel.gateway.GatewayReadiness;
+import dev.backchannel.gateway.PublishingSocketTest;
 import dev.backchannel.gateway.StatusEvents;
-import dev.backchannel.gateway.StatusPublisher;
 import dev.backchannel.gateway.TestSocket;
 import dev.backchannel.schemas.StatusEvent;
 import dev.backchannel.schemas.Topics;
@@ -13,19 +12,13 @@ import dev.backchannel.testsupport.BrokerTestResource;
 import dev.backchannel.testsupport.JwtTestResource;
 import dev.backchannel.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,32 +30,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(V2ConnectTest.LongResumeHold.class)
 @WithTestResource(BrokerTestResource.class)
 @WithTestResource(JwtTestResource.class)
-class V2ConnectTest {
+class V2ConnectTest extends PublishingSocketTest {
 
     public static class LongResumeHold implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("backchannel.gateway.replay.resume-hold", "60s");
         }
-    }
-
-    @TestHTTPResource("/ws")
-    URI ws;
-
-    @Inject
-    Vertx vertx;
-
-    private StatusPublisher publisher;
-
-    @BeforeEach
-    void connectPublisher() throws Exception {
-        GatewayReadiness.awaitReady();
-        publisher = StatusPublisher.connect(vertx);
-    }
-
-    @AfterEach
-    void closePublisher() throws Exception {
-        publisher.close();
     }
 
     @Test
