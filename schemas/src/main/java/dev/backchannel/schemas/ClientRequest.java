@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** What a client may send over its socket (presence and token requests need {@code backchannel.v2}). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -28,7 +29,13 @@ public sealed interface ClientRequest {
 
     /** Send everything after {@code lastEventId} that is still in the replay window. */
     @JsonTypeName("resume")
-    record Resume(String lastEventId) implements ClientRequest {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Resume(String lastEventId, Map<String, String> cursor) implements ClientRequest {
+
+        /** A v1 resume: the last event the client has of the default source. */
+        public Resume(String lastEventId) {
+            this(lastEventId, null);
+        }
     }
 
     /** This window is on {@code topic} (which it follows), doing {@code state} (null: just looking). */

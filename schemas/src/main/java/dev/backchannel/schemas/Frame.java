@@ -37,6 +37,15 @@ public sealed interface Frame {
     sealed interface Event extends Frame {
         String eventId();
 
+        /** Its producer as the frame names it; null for the default, {@link EventSources#DEFAULT}. */
+        String source();
+
+        /** Its producer: event ids sort within it (contract v2, several producers). */
+        @JsonIgnore
+        default String sourceOrDefault() {
+            return EventSources.orDefault(source());
+        }
+
         /** The same frame with the time it was pushed to sockets. */
         Event pushedAt(Instant at);
     }
@@ -59,8 +68,13 @@ public sealed interface Frame {
     @JsonTypeName("command.succeeded")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CommandSucceeded(String eventId, String commandId, String entityId, String status, Instant timestamp,
-            String message, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId)
-            implements CommandOutcome {
+            String message, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId,
+            String source) implements CommandOutcome {
+
+        public CommandSucceeded(String eventId, String commandId, String entityId, String status, Instant timestamp,
+                String message, Item data, Timing timing, String traceId) {
+            this(eventId, commandId, entityId, status, timestamp, message, data, timing, traceId, null);
+        }
 
         public static CommandSucceeded of(String eventId, String commandId, String entityId, Instant timestamp,
                 String message, Item data, Timing timing, String traceId) {
@@ -71,14 +85,19 @@ public sealed interface Frame {
         @Override
         public CommandSucceeded pushedAt(Instant at) {
             return new CommandSucceeded(eventId, commandId, entityId, status, timestamp, message, data,
-                    Timing.pushedAt(timing, at), traceId);
+                    Timing.pushedAt(timing, at), traceId, source);
         }
     }
 
     @JsonTypeName("command.failed")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CommandFailed(String eventId, String commandId, String entityId, String status, Instant timestamp,
-            String message, Failure error, Timing timing, String traceId) implements CommandOutcome {
+            String message, Failure error, Timing timing, String traceId, String source) implements CommandOutcome {
+
+        public CommandFailed(String eventId, String commandId, String entityId, String status, Instant timestamp,
+                String message, Failure error, Timing timing, String traceId) {
+            this(eventId, commandId, entityId, status, timestamp, message, error, timing, traceId, null);
+        }
 
         public static CommandFailed of(String eventId, String commandId, String entityId, Instant timestamp,
                 String message, Failure error, Timing timing, String traceId) {
@@ -89,7 +108,7 @@ public sealed interface Frame {
         @Override
         public CommandFailed pushedAt(Instant at) {
             return new CommandFailed(eventId, commandId, entityId, status, timestamp, message, error,
-                    Timing.pushedAt(timing, at), traceId);
+                    Timing.pushedAt(timing, at), traceId, source);
         }
     }
 
@@ -101,13 +120,18 @@ public sealed interface Frame {
     @JsonTypeName("entity.changed")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EntityChanged(String eventId, String topic, String entityId, String commandId, String changedBy,
-            Instant timestamp, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId)
-            implements Event {
+            Instant timestamp, @JsonInclude(JsonInclude.Include.ALWAYS) Item data, Timing timing, String traceId,
+            String source) implements Event {
+
+        public EntityChanged(String eventId, String topic, String entityId, String commandId, String changedBy,
+                Instant timestamp, Item data, Timing timing, String traceId) {
+            this(eventId, topic, entityId, commandId, changedBy, timestamp, data, timing, traceId, null);
+        }
 
         @Override
         public EntityChanged pushedAt(Instant at) {
             return new EntityChanged(eventId, topic, entityId, commandId, changedBy, timestamp, data,
-                    Timing.pushedAt(timing, at), traceId);
+                    Timing.pushedAt(timing, at), traceId, source);
         }
     }
 

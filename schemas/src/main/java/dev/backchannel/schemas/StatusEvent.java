@@ -6,10 +6,17 @@ import java.time.Instant;
 /**
  * Internal status event on {@link Addresses#STATUS}. It names whom it is for ({@code userId}: every
  * connection of that user; {@code topic}: every connection subscribed to it; or both) and carries
- * the front-end frame destined for them.
+ * the front-end frame destined for them. {@code source} names its producer (null: the default,
+ * {@link EventSources#DEFAULT}); its {@code eventId} sorts within that source.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record StatusEvent(String eventId, Instant occurredAt, String userId, String topic, Frame payload) {
+public record StatusEvent(String eventId, Instant occurredAt, String userId, String topic, Frame payload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
+
+    /** An event of the default source ({@link EventSources#DEFAULT}). */
+    public StatusEvent(String eventId, Instant occurredAt, String userId, String topic, Frame payload) {
+        this(eventId, occurredAt, userId, topic, payload, null);
+    }
 
     public static StatusEvent forUser(String userId, Frame payload, Instant occurredAt) {
         return new StatusEvent(payload.eventIdOrNull(), occurredAt, userId, null, payload);

@@ -8,6 +8,7 @@ import java.util.List;
  * once when it arrived. Each push (live or replayed) stamps {@code timing.pushedAt} into that text
  * without serialising again: {@link #frameAt(Instant)}.
  *
+ * @param source         its producer ({@code processor} when the event names none); ids sort within it
  * @param eventId        the event id (ids sort in commit order within the producer)
  * @param userId         every socket of this user gets it; null for none
  * @param topics         every socket following one of these topics gets it (once); empty for none
@@ -17,7 +18,7 @@ import java.util.List;
  * @param frameHead      the frame's text up to the value of {@code timing.pushedAt}
  * @param frameTail      the frame's text after that value
  */
-public record StatusUpdate(String eventId, String userId, List<String> topics, Instant processedAt, String frameHead,
+public record StatusUpdate(String source, String eventId, String userId, List<String> topics, Instant processedAt, String frameHead,
         String frameTail) {
 
     /** The frame as pushed at {@code pushedAt}. */

@@ -34,6 +34,21 @@ public final class StatusEvents {
         return String.format("%020d", next);
     }
 
+    /**
+     * A fresh id as another producer might make them: 26 characters like a ULID ({@code 01J...}), so it
+     * sorts after every processor id (they start with zeros). Grows within the JVM.
+     */
+    public static String newUlidLikeId() {
+        long next = LAST.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+        return "01J" + String.format("%023d", next);
+    }
+
+    /** A command outcome for {@code userId} from another producer, {@code source}, with its own id. */
+    public static StatusEvent fromSource(String source, String userId, String eventId) {
+        StatusEvent outcome = commandOutcomeFor(userId, eventId);
+        return new StatusEvent(eventId, outcome.occurredAt(), userId, null, outcome.payload(), source);
+    }
+
     public static StatusEvent commandOutcomeFor(String userId, String eventId) {
         Frame.CommandSucceeded frame = succeeded(userId);
         Frame.CommandSucceeded withId = Frame.CommandSucceeded.of(eventId, frame.commandId(), frame.entityId(),

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * Handles each event of this node's subscription to {@code status} ({@link StatusSubscription}), in
  * the order the broker holds them (one user's events in commit order): reads it, records it in the
  * {@link ReplayWindow} and pushes it to the sockets it names. An invalid event is dropped after one
- * log line and counted: a bad event must never stop the subscription.
+ * log line and counted: a bad event must never stop the subscription. An unexpected failure is not
+ * acknowledged but delivered again (each socket skips what it already had, the window keeps one copy).
  *
  * <p>The relay's {@code publishedAt} and {@code publishAttempts} go into the frame's timing when it is
  * read, so a replay shows them too. When the relay's publish span was sampled, the push is a span
@@ -40,8 +41,11 @@ public class StatusEventProcessor {
         this.tracer = tracer;
     }
 
-    /** One message's body and application properties. */
-    public void onStatusEvent(Object body, JsonObject properties) {
+    /**
+     * One message's body and application properties. Returns false when it could not be handled for
+     * an unexpected reason (not a bad event): the message is then to be delivered again.
+     */
+    public boolean onStatusEvent(Object body, JsonObject properties) {
         try {
             PublishProperties published = PublishProperties.of(properties);
             StatusUpdate update = StatusEventReader.read(body, published);
@@ -54,8 +58,10 @@ public class StatusEventProcessor {
             metrics.invalidStatusEvent();
             LOG.warnf("dropped invalid status event %s: %s", e.eventId(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "could not push a status event");
+            LOG.errorf(e, "could not handle a status event: it is delivered again");
+            return false;
         }
+        return true;
     }
 
     private int push(StatusUpdate update) {

@@ -1,6 +1,7 @@
 package dev.backchannel.gateway.messaging;
 
 import dev.backchannel.gateway.StatusUpdate;
+import dev.backchannel.schemas.EventSources;
 import dev.backchannel.schemas.Topics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
  * {@code docs/performance.md}); instead the checks below are the schema's rules for those fields,
  * and a test holds them against the schema.
  *
- * <p>A tolerant reader (contract v2): fields it does not know are ignored, and the payload is
- * forwarded as the producer wrote it, plus {@code timing.publishedAt} and {@code timing.publishAttempts}
+ * <p>A tolerant reader (contract v2): fields it does not know are ignored. The event's {@code source}
+ * (default {@code processor}) goes into the frame as {@code source} when it is another producer's; the
+ * payload is otherwise forwarded as the producer wrote it, plus {@code timing.publishedAt} and {@code timing.publishAttempts}
  * from the relay's message properties and {@code timing.pushedAt} at each push.
  */
 public final class StatusEventReader {
@@ -52,6 +54,7 @@ public final class StatusEventReader {
         if (!(event.getValue("occurredAt") instanceof String)) {
             throw new InvalidStatusEvent(eventId, "occurredAt must be a timestamp");
         }
+        String source = sourceOf(event, eventId);
         String userId = optional(event, "userId", USER_ID, eventId);
         String topic = optional(event, "topic", TOPIC, eventId);
         if (userId == null && topic == null) {
@@ -69,6 +72,12 @@ public final class StatusEventReader {
         if (!eventId.equals(payload.getValue("eventId"))) {
             throw new InvalidStatusEvent(eventId, "payload.eventId must equal eventId");
         }
+        if (EventSources.DEFAULT.equals(source)) {
+            payload.remove("source");
+        } else {
+            // the frame names its source, so a client can resume each source on its own
+            payload.put("source", source);
+        }
         JsonObject timing = timingOf(payload, eventId);
         Instant processedAt = instant(timing.getValue("processedAt"));
         if (published.publishedAt() != null && published.publishAttempts() != null) {
@@ -79,7 +88,7 @@ public final class StatusEventReader {
         timing.put("pushedAt", PUSHED_AT_MARK);
         String frame = payload.encode();
         int mark = frame.lastIndexOf(PUSHED_AT_MARK);
-        return new StatusUpdate(eventId, userId, outcome ? List.of() : topicsOf(topic, payload), processedAt,
+        return new StatusUpdate(source, eventId, userId, outcome ? List.of() : topicsOf(topic, payload), processedAt,
                 frame.substring(0, mark),
                 frame.substring(mark + PUSHED_AT_MARK.length()));
     }
@@ -119,6 +128,18 @@ public final class StatusEventReader {
             throw new InvalidStatusEvent("?", "not a JSON object");
         }
         throw new InvalidStatusEvent("?", "body is " + (body == null ? "empty" : body.getClass().getSimpleName()));
+    }
+
+    /** The event's producer: {@code source}, or the default when it names none. */
+    private static String sourceOf(JsonObject event, String eventId) {
+        Object source = event.getValue("source");
+        if (source == null) {
+            return EventSources.DEFAULT;
+        }
+        if (!(source instanceof String name) || !EventSources.isValid(name)) {
+            throw new InvalidStatusEvent(eventId, "source must be [a-z][a-z0-9-]{0,31}");
+        }
+        return name;
     }
 
     private static JsonObject timingOf(JsonObject payload, String eventId) {

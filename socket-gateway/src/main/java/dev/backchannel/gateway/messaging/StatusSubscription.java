@@ -154,10 +154,16 @@ public class StatusSubscription implements HealthCheck {
     }
 
     private void onMessage(AmqpMessage message) {
+        boolean handled = false;
         try {
-            processor.onStatusEvent(body(message), message.applicationProperties());
+            handled = processor.onStatusEvent(body(message), message.applicationProperties());
         } finally {
-            message.accepted();
+            if (handled) {
+                message.accepted();
+            } else {
+                // delivery failed, not delivered here: the broker hands it out again (and counts the attempt)
+                message.modified(true, false);
+            }
         }
     }
 

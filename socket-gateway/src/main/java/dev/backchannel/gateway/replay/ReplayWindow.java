@@ -1,47 +1,47 @@
 package dev.backchannel.gateway.replay;
 
+import dev.backchannel.gateway.EventCursor;
 import dev.backchannel.gateway.StatusUpdate;
 import dev.backchannel.gateway.config.GatewayConfig;
-import dev.backchannel.gateway.routing.Audience;
+import dev.backchannel.schemas.EventSources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * This node's bounded memory of recent status events, per user and per topic, fed with every event
- * the node consumes (whether or not a socket for it is open here), so a client that reconnects, to
- * this node or any other, gets what it missed. Nothing is persisted: after a restart the window only
- * vouches for events from the first one it consumed.
+ * This node's bounded memory of recent status events, per source, per user and per topic, fed with
+ * every event the node consumes (whether or not a socket for it is open here), so a client that
+ * reconnects, to this node or any other, gets what it missed. Nothing is persisted: after a restart
+ * the window only vouches for events from the first one it consumed.
  *
- * <p>A resume from {@code lastEventId} is answered completely only when the node can prove it holds
- * every event after it: the node has consumed everything since then (it started no later than the
- * event right after {@code lastEventId}), nothing after it was dropped for age anywhere (the age
- * floor), and nothing after it was dropped for room from the user's or a topic's history.
+ * <p>Sources are kept apart (contract v2, several producers): event ids sort within a source only, so
+ * an id of one producer never makes another's look old, and a resume is answered source by source
+ * ({@link SourceWindow}). For a source the client's cursor names, the answer is complete only when the
+ * node can prove it holds every event after it: it has consumed that id or a later one (an id beyond
+ * anything it has seen, say from before a data reset, gets {@code reset}), it started no later than the
+ * event right after it, nothing after it was dropped for age, and nothing after it was dropped for room
+ * from the user's or a topic's history. A source the cursor does not name gets every event the window
+ * holds of it.
  */
 @ApplicationScoped
 public class ReplayWindow {
 
-    private record Arrival(String eventId, Instant at, Audience audience) {
-    }
+    /** Sources without retained events are forgotten beyond this many (a resume naming one then resets). */
+    static final int MAX_IDLE_SOURCES = 64;
 
     private final Duration maxAge;
     private final int maxPerUser;
     private final int maxPerTopic;
     private final Clock clock;
-    private final Map<String, EventHistory> users = new HashMap<>();
-    private final Map<String, EventHistory> topics = new HashMap<>();
-    private final ArrayDeque<Arrival> arrivals = new ArrayDeque<>();
-    private String firstSeen;
-    private String expiredThrough;
+    private final Map<String, SourceWindow> sources = new LinkedHashMap<>();
 
     @Inject
     public ReplayWindow(GatewayConfig config) {
@@ -60,78 +60,63 @@ public class ReplayWindow {
     public synchronized void record(StatusUpdate event) {
         Instant now = clock.instant();
         expireOlderThan(now.minus(maxAge));
-        if (firstSeen == null) {
-            firstSeen = event.eventId();
-        }
-        Audience audience = Audience.of(event);
-        boolean added = false;
-        if (audience.userId() != null) {
-            added |= users.computeIfAbsent(audience.userId(), k -> new EventHistory(maxPerUser)).add(event);
-        }
-        for (String topic : audience.topics()) {
-            added |= topics.computeIfAbsent(topic, k -> new EventHistory(maxPerTopic)).add(event);
-        }
-        if (added) {
-            arrivals.addLast(new Arrival(event.eventId(), now, audience));
-        }
+        sources.computeIfAbsent(event.source(), source -> new SourceWindow(source, maxPerUser, maxPerTopic))
+                .record(event, now);
     }
 
-    /** Every retained event after {@code lastEventId} for this user and these topics, or why not. */
-    public synchronized Replay replay(String userId, Set<String> topicNames, String lastEventId) {
+    /** A v1 resume: every retained event after {@code lastEventId} of the default source (and all of the others). */
+    public Replay replay(String userId, Set<String> topicNames, String lastEventId) {
+        return replay(userId, topicNames, EventCursor.ofDefault(lastEventId));
+    }
+
+    /**
+     * Every retained event after the cursor for this user and these topics, source by source (the
+     * default source first), each source in id order; or why the node cannot vouch for that.
+     */
+    public synchronized Replay replay(String userId, Set<String> topicNames, EventCursor cursor) {
         expireOlderThan(clock.instant().minus(maxAge));
-        if (firstSeen == null || (EventIds.after(firstSeen, lastEventId) && !EventIds.adjacent(lastEventId, firstSeen))) {
-            return Replay.tooOld("this node started after event " + lastEventId + ": reload");
-        }
-        if (expiredThrough != null && EventIds.after(expiredThrough, lastEventId)) {
-            return Replay.tooOld("event " + lastEventId + " is older than the replay window: reload");
-        }
-        TreeMap<String, StatusUpdate> merged = new TreeMap<>();
-        for (EventHistory history : histories(userId, topicNames)) {
-            if (history.evictedThrough() != null && EventIds.after(history.evictedThrough(), lastEventId)) {
-                return Replay.tooOld("more events than the replay window holds since " + lastEventId + ": reload");
+        for (String source : cursor.sources()) {
+            if (!sources.containsKey(source)) {
+                return Replay.tooOld("this node has no events of " + source + " since " + cursor.lastOf(source)
+                        + ": reload");
             }
-            history.copyAfter(lastEventId, merged);
         }
-        return Replay.of(merged.values().stream().toList());
+        List<StatusUpdate> events = new ArrayList<>();
+        for (SourceWindow window : inReplayOrder()) {
+            String source = window.source();
+            String lastEventId = cursor.lastOf(source);
+            Replay part = lastEventId == null ? window.all(userId, topicNames)
+                    : window.after(userId, topicNames, lastEventId);
+            if (!part.complete()) {
+                return part;
+            }
+            events.addAll(part.events());
+        }
+        return Replay.of(events);
     }
 
-    /** Events retained for this user (for metrics and tests). */
+    /** Events retained for this user, of every source (for metrics and tests). */
     public synchronized int retainedForUser(String userId) {
-        EventHistory history = users.get(userId);
-        return history == null ? 0 : history.size();
+        return sources.values().stream().mapToInt(window -> window.retainedForUser(userId)).sum();
     }
 
-    private List<EventHistory> histories(String userId, Set<String> topicNames) {
-        List<EventHistory> found = new ArrayList<>();
-        if (users.containsKey(userId)) {
-            found.add(users.get(userId));
+    private List<SourceWindow> inReplayOrder() {
+        List<SourceWindow> ordered = new ArrayList<>(sources.size());
+        SourceWindow first = sources.get(EventSources.DEFAULT);
+        if (first != null) {
+            ordered.add(first);
         }
-        for (String topic : topicNames) {
-            if (topics.containsKey(topic)) {
-                found.add(topics.get(topic));
-            }
-        }
-        return found;
+        sources.values().stream().filter(window -> window != first).forEach(ordered::add);
+        return ordered;
     }
 
     private void expireOlderThan(Instant cutoff) {
-        while (!arrivals.isEmpty() && arrivals.peekFirst().at().isBefore(cutoff)) {
-            Arrival old = arrivals.pollFirst();
-            expiredThrough = EventIds.max(expiredThrough, old.eventId());
-            expire(users, old.audience().userId(), old.eventId());
-            for (String topic : old.audience().topics()) {
-                expire(topics, topic, old.eventId());
-            }
-        }
-    }
-
-    private static void expire(Map<String, EventHistory> histories, String key, String eventId) {
-        EventHistory history = key == null ? null : histories.get(key);
-        if (history != null) {
-            history.expire(eventId);
-            if (history.isEmpty()) {
-                // forgetting its room evictions is safe: every one of them is older than expiredThrough
-                histories.remove(key);
+        int idle = 0;
+        for (Iterator<SourceWindow> it = sources.values().iterator(); it.hasNext(); ) {
+            SourceWindow window = it.next();
+            window.expireOlderThan(cutoff);
+            if (window.isEmpty() && ++idle > MAX_IDLE_SOURCES) {
+                it.remove();
             }
         }
     }

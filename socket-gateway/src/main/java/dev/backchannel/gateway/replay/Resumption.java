@@ -1,5 +1,6 @@
 package dev.backchannel.gateway.replay;
 
+import dev.backchannel.gateway.EventCursor;
 import dev.backchannel.gateway.metrics.GatewayMetrics;
 import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.EventFrame;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers {@code resume}: every event for the socket's user and the topics it follows now, after
- * {@code lastEventId}, in id order, each once and stamped with {@code pushedAt}, then
+ * the client's cursor (the last event id it has of each source), each source in id order, each once and stamped with {@code pushedAt}, then
  * {@code welcome} with {@code resumed: true}; or {@code reset} when the window cannot vouch for it.
  * Live events that arrive meanwhile are held back by the socket and follow the replay.
  */
@@ -41,29 +42,29 @@ public class Resumption {
     }
 
     /** Answers the resume; returns true when it was complete (welcome resumed), false after a reset. */
-    public boolean resume(ClientSocket socket, String lastEventId) {
-        if (!socket.beginReplay(lastEventId)) {
+    public boolean resume(ClientSocket socket, EventCursor cursor) {
+        if (!socket.beginReplay(cursor)) {
             reset(socket, LATE_RESUME);
             return false;
         }
-        Replay replay = window.replay(socket.userId(), socket.topics(), lastEventId);
+        Replay replay = window.replay(socket.userId(), socket.topics(), cursor);
         if (!replay.complete()) {
-            socket.finishReplay(lastEventId, List.of(), FrameText.of(new Frame.Reset(replay.reason())));
+            socket.abandonReplay(FrameText.of(new Frame.Reset(replay.reason())));
             metrics.resumed("reset", 0);
-            LOG.debugf("socket %s of user %s: reset after %s (%s)", socket.id(), socket.userId(), lastEventId,
+            LOG.debugf("socket %s of user %s: reset after %s (%s)", socket.id(), socket.userId(), cursor,
                     replay.reason());
             return false;
         }
         if (replay.events().size() + 1 > socket.room()) {
             // the replay must fit the socket's bound like every other frame: the client reloads instead
-            socket.finishReplay(lastEventId, List.of(), FrameText.of(new Frame.Reset(TOO_MANY)));
+            socket.abandonReplay(FrameText.of(new Frame.Reset(TOO_MANY)));
             metrics.resumed("reset", 0);
             return false;
         }
         Instant now = clock.instant();
         List<EventFrame> frames = replay.events().stream()
-                .map(event -> new EventFrame(event.eventId(), event.frameAt(now))).toList();
-        socket.finishReplay(lastEventId, frames,
+                .map(event -> new EventFrame(event.source(), event.eventId(), event.frameAt(now))).toList();
+        socket.finishReplay(cursor, frames,
                 FrameText.of(new Frame.Welcome(socket.id(), socket.userId(), true)));
         metrics.resumed("resumed", frames.size());
         return true;

@@ -1,5 +1,6 @@
 package dev.backchannel.gateway.routing;
 
+import dev.backchannel.gateway.EventCursor;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -88,10 +89,13 @@ public final class ClientSocket {
         return reserved;
     }
 
-    /** Sends (or holds back, during a resume) one event frame; a repeat of an earlier id is skipped. */
-    public Delivery offerEvent(String eventId, String frame) {
+    /**
+     * Sends (or holds back, during a resume) one event frame; a repeat of an earlier id of the same
+     * source is skipped.
+     */
+    public Delivery offerEvent(String source, String eventId, String frame) {
         synchronized (feed) {
-            if (!feed.isNew(eventId)) {
+            if (!feed.isNew(source, eventId)) {
                 return Delivery.REPEAT;
             }
             Delivery reserved = reserve(1);
@@ -99,11 +103,11 @@ public final class ClientSocket {
                 return reserved;
             }
             if (feed.holding()) {
-                feed.hold(new EventFrame(eventId, frame));
+                feed.hold(new EventFrame(source, eventId, frame));
                 return Delivery.HELD;
             }
             transmit(frame);
-            feed.delivered(eventId);
+            feed.delivered(source, eventId);
             return Delivery.SENT;
         }
     }
@@ -126,13 +130,12 @@ public final class ClientSocket {
     }
 
     /**
-     * Starts a replay after {@code lastEventId}, holding live events back meanwhile. Returns false
-     * when that is no longer possible in order: live events after {@code lastEventId} were sent already.
+     * Starts a replay after {@code cursor}, holding live events back meanwhile. Returns false when that
+     * is no longer possible in order: live events after the cursor were sent already.
      */
-    public boolean beginReplay(String lastEventId) {
+    public boolean beginReplay(EventCursor cursor) {
         synchronized (feed) {
-            String delivered = feed.lastDelivered();
-            if (feed.phase() == EventFeed.Phase.LIVE && delivered != null && delivered.compareTo(lastEventId) > 0) {
+            if (feed.phase() == EventFeed.Phase.LIVE && feed.deliveredAfter(cursor)) {
                 return false;
             }
             feed.phase(EventFeed.Phase.REPLAYING);
@@ -146,19 +149,32 @@ public final class ClientSocket {
     }
 
     /**
-     * Sends the replayed events the client lacks, then {@code closingFrame} (welcome or reset), then
+     * Sends the replayed events the client lacks after its {@code cursor}, then {@code welcome}, then
      * the held ones, every one of them inside the socket's bound.
      */
-    public void finishReplay(String lastEventId, List<EventFrame> replayed, String closingFrame) {
+    public void finishReplay(EventCursor cursor, List<EventFrame> replayed, String welcome) {
         synchronized (feed) {
-            feed.delivered(lastEventId);
+            feed.deliveredThrough(cursor);
             for (EventFrame event : replayed) {
-                if (feed.clientLacks(event.eventId()) && reserve(1) == Delivery.SENT) {
+                if (feed.clientLacks(event.source(), event.eventId()) && reserve(1) == Delivery.SENT) {
                     transmit(event.text());
-                    feed.delivered(event.eventId());
+                    feed.delivered(event.source(), event.eventId());
                 }
             }
-            offer(closingFrame);
+            offer(welcome);
+            drainHeld();
+            feed.phase(EventFeed.Phase.LIVE);
+        }
+    }
+
+    /**
+     * Ends a replay that could not be answered: sends {@code reset}, then the held events, and goes
+     * live. The client's resume point is not taken for granted (it may be one this node never issued,
+     * such as an id from before a data reset): every live event reaches it from now on.
+     */
+    public void abandonReplay(String reset) {
+        synchronized (feed) {
+            offer(reset);
             drainHeld();
             feed.phase(EventFeed.Phase.LIVE);
         }
@@ -167,11 +183,11 @@ public final class ClientSocket {
     /** Sends the held frames (each already counted when it was held). */
     private void drainHeld() {
         for (EventFrame event : feed.takeHeld()) {
-            if (closing.get() || !feed.clientLacks(event.eventId())) {
+            if (closing.get() || !feed.clientLacks(event.source(), event.eventId())) {
                 pending.decrementAndGet();
             } else {
                 transmit(event.text());
-                feed.delivered(event.eventId());
+                feed.delivered(event.source(), event.eventId());
             }
         }
     }

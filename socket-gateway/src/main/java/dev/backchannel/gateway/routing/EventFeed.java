@@ -1,12 +1,14 @@
 package dev.backchannel.gateway.routing;
 
+import dev.backchannel.gateway.EventCursor;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The order and uniqueness of one socket's events. Events reach a node in commit order, so a socket
- * never needs an id at or below the highest it already has: that is a repeat (a broker redelivery,
- * or an event that was both replayed and pushed live) and is skipped.
+ * The order and uniqueness of one socket's events, per source (contract v2: ids sort within their
+ * source, and one source never suppresses another). Each source's events reach a node in commit
+ * order, so a socket never needs an id at or below the highest it already has of that source: that
+ * is a repeat (a broker redelivery, or an event that was both replayed and pushed live) and is skipped.
  *
  * <p>While the socket waits for its client's {@code resume} (HOLDING) or replays (REPLAYING), live
  * events are held back and sent after the replay, so replayed events always come first. Not
@@ -18,8 +20,8 @@ final class EventFeed {
 
     private Phase phase = Phase.LIVE;
     private final ArrayDeque<EventFrame> held = new ArrayDeque<>();
-    private String lastHandled;
-    private String lastDelivered;
+    private final SourceMarks handled = new SourceMarks();
+    private final SourceMarks delivered = new SourceMarks();
 
     Phase phase() {
         return phase;
@@ -29,13 +31,13 @@ final class EventFeed {
         phase = next;
     }
 
-    boolean isNew(String eventId) {
-        return lastHandled == null || eventId.compareTo(lastHandled) > 0;
+    boolean isNew(String source, String eventId) {
+        return handled.isAfter(source, eventId);
     }
 
     /** Whether the client lacks this event (held-back events do not count: they were not sent yet). */
-    boolean clientLacks(String eventId) {
-        return lastDelivered == null || eventId.compareTo(lastDelivered) > 0;
+    boolean clientLacks(String source, String eventId) {
+        return delivered.isAfter(source, eventId);
     }
 
     boolean holding() {
@@ -44,29 +46,32 @@ final class EventFeed {
 
     void hold(EventFrame event) {
         held.addLast(event);
-        lastHandled = event.eventId();
+        handled.raise(event.source(), event.eventId());
     }
 
-    void delivered(String eventId) {
-        lastHandled = max(lastHandled, eventId);
-        lastDelivered = max(lastDelivered, eventId);
+    void delivered(String source, String eventId) {
+        handled.raise(source, eventId);
+        delivered.raise(source, eventId);
     }
 
-    /** The highest id the client has: delivered here, or its own last event id after a resume. */
-    String lastDelivered() {
-        return lastDelivered;
+    /** The client says it has everything up to the cursor (its resume point). */
+    void deliveredThrough(EventCursor cursor) {
+        for (String source : cursor.sources()) {
+            delivered(source, cursor.lastOf(source));
+        }
+    }
+
+    /** Whether this connection already sent an event after the cursor (of any source). */
+    boolean deliveredAfter(EventCursor cursor) {
+        return delivered.any((source, last) -> {
+            String resumeFrom = cursor.lastOf(source);
+            return resumeFrom == null || last.compareTo(resumeFrom) > 0;
+        });
     }
 
     List<EventFrame> takeHeld() {
         List<EventFrame> taken = List.copyOf(held);
         held.clear();
         return taken;
-    }
-
-    static String max(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * push; a socket that matches both gets it once, and a socket that already had it (a redelivery)
  * not again. A command outcome only ever goes to its own user's sockets. With the chaos flag
  * {@code gatewayDisconnectRate}, a push may close the socket instead: the event stays in the replay
- * window, so the client gets it when it resumes.
+ * window, so the client gets it when it resumes. A socket that fails unexpectedly while the frame
+ * is handed to it is closed (1011) for the same reason: the event is never lost to it.
  */
 @ApplicationScoped
 public class FramePusher {
@@ -59,7 +60,7 @@ public class FramePusher {
         int pushed = 0;
         if (audience.userId() != null) {
             for (ClientSocket socket : sockets.ofUser(audience.userId())) {
-                pushed += deliver(socket, update.eventId(), frame);
+                pushed += deliver(socket, update, frame);
             }
         }
         for (String topic : audience.topics()) {
@@ -67,7 +68,7 @@ public class FramePusher {
                 // the user's own sockets got it above, whether or not they follow the topic; a socket
                 // following both items and items/<id> gets it once (the second offer is a repeat)
                 if (!Objects.equals(socket.userId(), audience.userId())) {
-                    pushed += deliver(socket, update.eventId(), frame);
+                    pushed += deliver(socket, update, frame);
                 }
             }
         }
@@ -78,12 +79,21 @@ public class FramePusher {
         return pushed;
     }
 
-    private int deliver(ClientSocket socket, String eventId, String frame) {
+    private int deliver(ClientSocket socket, StatusUpdate update, String frame) {
         if (chaos.disconnectFires()) {
             socket.close(ServerClose.CHAOS);
             return 0;
         }
-        Delivery delivery = socket.offerEvent(eventId, frame);
+        Delivery delivery;
+        try {
+            delivery = socket.offerEvent(update.source(), update.eventId(), frame);
+        } catch (RuntimeException failed) {
+            // the event is in the replay window already: closing makes the client resume and get it
+            LOG.errorf(failed, "could not push event %s to socket %s: closing it so its client resumes",
+                    update.eventId(), socket.id());
+            socket.close(ServerClose.INTERNAL_ERROR);
+            return 0;
+        }
         return delivery == Delivery.SENT || delivery == Delivery.HELD ? 1 : 0;
     }
 }

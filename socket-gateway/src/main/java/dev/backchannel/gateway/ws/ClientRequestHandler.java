@@ -2,6 +2,7 @@ package dev.backchannel.gateway.ws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backchannel.gateway.EventCursor;
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.gateway.presence.PresenceService;
 import dev.backchannel.gateway.replay.Resumption;
@@ -9,6 +10,7 @@ import dev.backchannel.gateway.routing.ClientSocket;
 import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.schemas.ClientRequest;
+import dev.backchannel.schemas.EventSources;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
 import dev.backchannel.schemas.MessageSchema;
@@ -18,7 +20,9 @@ import dev.backchannel.schemas.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,6 +46,8 @@ public class ClientRequestHandler {
     private static final Set<String> REQUEST_TYPES = Set.of("subscribe", "unsubscribe", "resume");
     private static final Set<String> V2_REQUEST_TYPES = Set.of("presence.set", "presence.clear", "token.refresh");
     private static final Pattern EVENT_ID = Pattern.compile("[0-9A-Za-z]{10,40}");
+    /** As the schema's cursor: at most this many sources in one resume point. */
+    private static final int MAX_CURSOR_SOURCES = 32;
 
     private final LocalSockets sockets;
     private final Resumption resumption;
@@ -102,10 +108,14 @@ public class ClientRequestHandler {
         for (String topic : request.topics()) {
             subscribe(socket, topic).ifPresentOrElse(refusals::add, () -> subscribed.add(topic));
         }
-        String resumeFrom = request.resumeFrom();
-        if (resumeFrom != null && !EVENT_ID.matcher(resumeFrom).matches()) {
-            refusals.add(new Frame.Error(BAD_REQUEST, "invalid resume: not an event id"));
-            resumeFrom = null;
+        EventCursor resumeFrom = null;
+        if (!request.resumeFrom().isEmpty()) {
+            Optional<String> invalid = cursorProblem(request.resumeFrom());
+            if (invalid.isPresent()) {
+                refusals.add(new Frame.Error(BAD_REQUEST, "invalid resume: " + invalid.get()));
+            } else {
+                resumeFrom = EventCursor.of(request.resumeFrom());
+            }
         }
         if (resumeFrom != null) {
             if (!resumption.resume(socket, resumeFrom)) {
@@ -157,8 +167,44 @@ public class ClientRequestHandler {
         }
         // resume: the replayed events, then welcome (or reset), are sent by the resumption itself;
         // then the presence of every topic the socket follows
-        resumption.resume(socket, ((ClientRequest.Resume) request).lastEventId());
+        ClientRequest.Resume resume = (ClientRequest.Resume) request;
+        Optional<EventCursor> cursor = resumeCursor(resume);
+        if (cursor.isEmpty()) {
+            return error(BAD_REQUEST, "invalid resume: lastEventId and cursor disagree on " + EventSources.DEFAULT);
+        }
+        resumption.resume(socket, cursor.get());
         socket.topics().forEach(topic -> presence.sendSnapshot(socket, topic));
+        return Optional.empty();
+    }
+
+    /** The resume point of a resume request (its lastEventId is the default source's), if it is consistent. */
+    private static Optional<EventCursor> resumeCursor(ClientRequest.Resume resume) {
+        Map<String, String> lastIds = new LinkedHashMap<>();
+        if (resume.cursor() != null) {
+            lastIds.putAll(resume.cursor());
+        }
+        if (resume.lastEventId() != null) {
+            String named = lastIds.putIfAbsent(EventSources.DEFAULT, resume.lastEventId());
+            if (named != null && !named.equals(resume.lastEventId())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(EventCursor.of(lastIds));
+    }
+
+    /** What is wrong with resume points of the upgrade request, if anything (the schema's rules). */
+    private static Optional<String> cursorProblem(Map<String, String> lastIds) {
+        if (lastIds.size() > MAX_CURSOR_SOURCES) {
+            return Optional.of("more than " + MAX_CURSOR_SOURCES + " sources");
+        }
+        for (Map.Entry<String, String> entry : lastIds.entrySet()) {
+            if (!EventSources.isValid(entry.getKey())) {
+                return Optional.of("not a source name: " + abbreviate(entry.getKey()));
+            }
+            if (!EVENT_ID.matcher(entry.getValue()).matches()) {
+                return Optional.of("not an event id");
+            }
+        }
         return Optional.empty();
     }
 

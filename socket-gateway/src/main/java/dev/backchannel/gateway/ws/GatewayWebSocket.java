@@ -74,7 +74,7 @@ public class GatewayWebSocket {
         ClientSocket socket = new ClientSocket(connection.id(), userId, new ConnectionOutput(connection),
                 config.maxPendingFrames(), closes, v2);
         ConnectRequest start = v2 ? ConnectRequest.parse(connection.handshakeRequest().query()) : ConnectRequest.NONE;
-        if (!v2 || start.resumeFrom() != null) {
+        if (!v2 || !start.resumeFrom().isEmpty()) {
             // live events wait for the resume (v1: the client's, within the hold), so they follow its replay
             socket.holdForResume();
         }

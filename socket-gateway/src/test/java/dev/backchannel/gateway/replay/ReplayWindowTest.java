@@ -1,10 +1,13 @@
 package dev.backchannel.gateway.replay;
 
 import static dev.backchannel.gateway.StatusEvents.commandOutcomeFor;
+import static dev.backchannel.gateway.StatusEvents.fromSource;
 import static dev.backchannel.gateway.StatusEvents.itemChangedBy;
 import static dev.backchannel.gateway.StatusEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.backchannel.gateway.EventCursor;
 import dev.backchannel.gateway.StatusUpdate;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.StatusEvent;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,65 @@ class ReplayWindowTest {
 
         assertThat(replay.complete()).isTrue();
         assertThat(replay.events()).extracting(StatusUpdate::eventId).containsExactly(id(2), id(3), id(5));
+    }
+
+    @Test
+    void eachSourceIsReplayedAfterItsOwnEntryOfTheCursor() {
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(fromSource("reports", "alice", ulid(1))));
+        window.record(update(commandOutcomeFor("alice", id(2))));
+        window.record(update(fromSource("reports", "alice", ulid(2))));
+
+        Replay replay = window.replay("alice", Set.of(), EventCursor.of(Map.of("processor", id(1), "reports", ulid(1))));
+
+        assertThat(replay.complete()).isTrue();
+        assertThat(replay.events()).extracting(StatusUpdate::source, StatusUpdate::eventId).containsExactly(
+                tuple("processor", id(2)), tuple("reports", ulid(2)));
+    }
+
+    @Test
+    void aSourceTheCursorDoesNotNameIsReplayedWithAllTheWindowHoldsOfIt() {
+        window.record(update(commandOutcomeFor("alice", id(1))));
+        window.record(update(fromSource("reports", "alice", ulid(1))));
+        window.record(update(commandOutcomeFor("alice", id(2))));
+
+        Replay replay = window.replay("alice", Set.of(), id(1));
+
+        assertThat(replay.events()).extracting(StatusUpdate::eventId).containsExactly(id(2), ulid(1));
+    }
+
+    @Test
+    void anIdFromTheFutureOfAnotherSourceNeverAgesTheDefaultSourceOut() {
+        // a ULID sorts after every processor id; once it ages out it must not make them all "too old"
+        window.record(update(fromSource("reports", "alice", ulid(1))));
+        clock.advance(Duration.ofMinutes(6));
+        window.record(update(commandOutcomeFor("alice", id(5))));
+        window.record(update(commandOutcomeFor("alice", id(6))));
+
+        Replay replay = window.replay("alice", Set.of(), id(5));
+
+        assertThat(replay.complete()).as(replay.reason()).isTrue();
+        assertThat(replay.events()).extracting(StatusUpdate::eventId).containsExactly(id(6));
+    }
+
+    @Test
+    void resumeFromAnIdBeyondAnythingThisNodeConsumedIsAnUnknownIdAndGetsReset() {
+        window.record(update(commandOutcomeFor("alice", id(5))));
+
+        Replay replay = window.replay("alice", Set.of(), id(900));
+
+        assertThat(replay.complete()).isFalse();
+        assertThat(replay.reason()).contains("unknown");
+    }
+
+    @Test
+    void resumeNamingASourceThisNodeNeverSawGetsReset() {
+        window.record(update(commandOutcomeFor("alice", id(5))));
+
+        Replay replay = window.replay("alice", Set.of(), EventCursor.of(Map.of("processor", id(5), "reports", ulid(1))));
+
+        assertThat(replay.complete()).isFalse();
+        assertThat(replay.reason()).contains("reports");
     }
 
     @Test
@@ -125,6 +188,11 @@ class ReplayWindowTest {
 
         assertThat(window.replay("alice", Set.of(), id(1)).events()).hasSize(1);
         assertThat(window.retainedForUser("alice")).isEqualTo(2);
+    }
+
+    /** An id of another producer: ULID-like, sorting after every processor id. */
+    private static String ulid(long sequence) {
+        return "01J" + String.format("%023d", sequence);
     }
 
     private static String id(long sequence) {

@@ -1,5 +1,6 @@
 package dev.backchannel.gateway.routing;
 
+import dev.backchannel.gateway.EventCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backchannel.schemas.CloseCodes;
@@ -7,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientSocketTest {
+
+    private static final String P = "processor";
 
     @Test
     void socketThatStopsReadingIsClosedWithTooSlowOnceOverTheLimit() {
@@ -76,9 +79,9 @@ class ClientSocketTest {
         FakeOutput output = FakeOutput.reading();
         ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
 
-        assertThat(socket.offerEvent(id(5), "e5")).isEqualTo(Delivery.SENT);
-        assertThat(socket.offerEvent(id(5), "e5 again")).isEqualTo(Delivery.REPEAT);
-        assertThat(socket.offerEvent(id(4), "e4 late")).isEqualTo(Delivery.REPEAT);
+        assertThat(socket.offerEvent(P, id(5), "e5")).isEqualTo(Delivery.SENT);
+        assertThat(socket.offerEvent(P, id(5), "e5 again")).isEqualTo(Delivery.REPEAT);
+        assertThat(socket.offerEvent(P, id(4), "e4 late")).isEqualTo(Delivery.REPEAT);
 
         assertThat(output.sent).containsExactly("e5");
     }
@@ -88,17 +91,58 @@ class ClientSocketTest {
         FakeOutput output = FakeOutput.reading();
         ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
         socket.holdForResume();
-        assertThat(socket.offerEvent(id(3), "e3")).isEqualTo(Delivery.HELD);
-        assertThat(socket.beginReplay(id(1))).isTrue();
-        assertThat(socket.offerEvent(id(4), "e4")).isEqualTo(Delivery.HELD);
+        assertThat(socket.offerEvent(P, id(3), "e3")).isEqualTo(Delivery.HELD);
+        assertThat(socket.beginReplay(EventCursor.ofDefault(id(1)))).isTrue();
+        assertThat(socket.offerEvent(P, id(4), "e4")).isEqualTo(Delivery.HELD);
 
-        socket.finishReplay(id(1), List.of(new EventFrame(id(1), "e1"), new EventFrame(id(2), "e2"),
-                new EventFrame(id(3), "e3")), "welcome");
-        socket.offerEvent(id(4), "e4 redelivered");
-        socket.offerEvent(id(5), "e5");
+        socket.finishReplay(EventCursor.ofDefault(id(1)), List.of(new EventFrame(P, id(1), "e1"), new EventFrame(P, id(2), "e2"),
+                new EventFrame(P, id(3), "e3")), "welcome");
+        socket.offerEvent(P, id(4), "e4 redelivered");
+        socket.offerEvent(P, id(5), "e5");
 
         assertThat(output.sent).containsExactly("e2", "e3", "welcome", "e4", "e5");
         assertThat(socket.pendingFrames()).isZero();
+    }
+
+    @Test
+    void anotherSourcesHigherIdsNeverMakeTheDefaultSourcesEventsRepeats() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+
+        assertThat(socket.offerEvent("reports", "01JZZZZZZZZZZZZZZZZZZZZZZZ", "r1")).isEqualTo(Delivery.SENT);
+        assertThat(socket.offerEvent(P, id(2), "e2")).isEqualTo(Delivery.SENT);
+        assertThat(socket.offerEvent("reports", "01JZZZZZZZZZZZZZZZZZZZZZZZ", "r1 again")).isEqualTo(Delivery.REPEAT);
+        assertThat(socket.offerEvent(P, id(3), "e3")).isEqualTo(Delivery.SENT);
+
+        assertThat(output.sent).containsExactly("r1", "e2", "e3");
+    }
+
+    @Test
+    void replayIsPerSourceAfterTheCursorsEntryForThatSource() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+        EventCursor cursor = EventCursor.of(java.util.Map.of(P, id(2), "reports", "01JA000000000000000000000B"));
+        assertThat(socket.beginReplay(cursor)).isTrue();
+
+        socket.finishReplay(cursor, List.of(new EventFrame(P, id(2), "e2"), new EventFrame(P, id(3), "e3"),
+                new EventFrame("reports", "01JA000000000000000000000B", "rB"),
+                new EventFrame("reports", "01JA000000000000000000000C", "rC")), "welcome");
+
+        assertThat(output.sent).containsExactly("e3", "rC", "welcome");
+    }
+
+    @Test
+    void afterAResetEveryLiveEventReachesTheClientWhateverResumePointItGave() {
+        FakeOutput output = FakeOutput.reading();
+        ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
+        // a tab left open across a data reset resumes from an id the new system has not reached
+        assertThat(socket.beginReplay(EventCursor.ofDefault(id(900)))).isTrue();
+        assertThat(socket.offerEvent(P, id(5), "e5")).isEqualTo(Delivery.HELD);
+
+        socket.abandonReplay("reset");
+        socket.offerEvent(P, id(6), "e6");
+
+        assertThat(output.sent).containsExactly("reset", "e5", "e6");
     }
 
     @Test
@@ -106,12 +150,12 @@ class ClientSocketTest {
         FakeOutput output = FakeOutput.reading();
         ClientSocket socket = new ClientSocket("c1", "alice", output, 10);
         socket.holdForResume();
-        socket.offerEvent(id(1), "e1");
-        socket.offerEvent(id(2), "e2");
+        socket.offerEvent(P, id(1), "e1");
+        socket.offerEvent(P, id(2), "e2");
         assertThat(output.sent).isEmpty();
 
         socket.releaseHold();
-        socket.offerEvent(id(3), "e3");
+        socket.offerEvent(P, id(3), "e3");
 
         assertThat(output.sent).containsExactly("e1", "e2", "e3");
     }
@@ -119,10 +163,10 @@ class ClientSocketTest {
     @Test
     void resumeAfterLaterLiveEventsWereSentCannotBeReplayedInOrder() {
         ClientSocket socket = new ClientSocket("c1", "alice", FakeOutput.reading(), 10);
-        socket.offerEvent(id(5), "e5");
+        socket.offerEvent(P, id(5), "e5");
 
-        assertThat(socket.beginReplay(id(3))).isFalse();
-        assertThat(socket.beginReplay(id(5))).isTrue();
+        assertThat(socket.beginReplay(EventCursor.ofDefault(id(3)))).isFalse();
+        assertThat(socket.beginReplay(EventCursor.ofDefault(id(5)))).isTrue();
     }
 
     @Test
@@ -130,10 +174,10 @@ class ClientSocketTest {
         FakeOutput output = FakeOutput.reading();
         ClientSocket socket = new ClientSocket("c1", "alice", output, 2);
         socket.holdForResume();
-        socket.offerEvent(id(1), "e1");
-        socket.offerEvent(id(2), "e2");
+        socket.offerEvent(P, id(1), "e1");
+        socket.offerEvent(P, id(2), "e2");
 
-        assertThat(socket.offerEvent(id(3), "e3")).isEqualTo(Delivery.CLOSED_TOO_SLOW);
+        assertThat(socket.offerEvent(P, id(3), "e3")).isEqualTo(Delivery.CLOSED_TOO_SLOW);
         assertThat(output.closedWith).isEqualTo(CloseCodes.TOO_SLOW);
     }
 

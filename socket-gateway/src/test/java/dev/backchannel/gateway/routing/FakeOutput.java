@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A socket output that records frames and flushes them at once, or only when told (a client that stopped reading). */
-final class FakeOutput implements SocketOutput {
+class FakeOutput implements SocketOutput {
 
     final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<Runnable> unflushed = new CopyOnWriteArrayList<>();
@@ -51,5 +51,17 @@ final class FakeOutput implements SocketOutput {
         unflushed.removeAll(now);
         now.forEach(Runnable::run); // a failed write counts as done too
 
+    }
+
+    /** An output whose writes fail unexpectedly. */
+    static final class Broken extends FakeOutput {
+        Broken() {
+            super(true);
+        }
+
+        @Override
+        public void sendText(String text, Runnable whenDone) {
+            throw new IllegalStateException("broken output");
+        }
     }
 }

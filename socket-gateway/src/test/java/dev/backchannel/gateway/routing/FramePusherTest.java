@@ -48,6 +48,34 @@ class FramePusherTest {
     }
 
     @Test
+    void aSocketThatFailsWhileTheFrameIsHandedToItIsClosedSoItsClientResumesAndTheOthersStillGetIt() {
+        FakeOutput healthy = open("a1", "alice");
+        FakeOutput broken = new FakeOutput.Broken();
+        sockets.open(new ClientSocket("a2", "alice", broken, 1000, closes));
+
+        int pushed = pusher.push(update(StatusEvents.commandOutcomeFor("alice")));
+
+        assertThat(pushed).isEqualTo(1);
+        assertThat(healthy.sent).hasSize(1);
+        assertThat(broken.closedWith).isEqualTo(ServerClose.INTERNAL_ERROR.code());
+    }
+
+    @Test
+    void anotherSourcesEventsReachTheSocketBesideTheProcessorsAndNameTheirSource() {
+        FakeOutput window = open("a1", "alice");
+
+        pusher.push(update(StatusEvents.fromSource("reports", "alice", StatusEvents.newUlidLikeId())));
+        pusher.push(update(StatusEvents.commandOutcomeFor("alice")));
+
+        assertThat(window.sent).hasSize(2);
+        assertThat(parse(window.sent.get(0)).path("source").asText()).isEqualTo("reports");
+        assertThat(parse(window.sent.get(1)).has("source")).isFalse();
+        for (String frame : window.sent) {
+            assertThat(SchemaValidator.instance().violations(MessageSchema.FRAME, frame)).as(frame).isEmpty();
+        }
+    }
+
+    @Test
     void frameIsSerialisedOnceAndCarriesPushedAt() {
         FakeOutput first = open("a1", "alice");
         FakeOutput second = open("a2", "alice");
