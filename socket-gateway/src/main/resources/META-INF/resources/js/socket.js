@@ -10,6 +10,8 @@
 const PROTOCOL = 'backchannel.v1';
 const PROTOCOL_V2 = 'backchannel.v2';
 const TOKEN_EXPIRED = 4001;
+// the producer of an event that names none (contract v2, several producers)
+const DEFAULT_SOURCE = 'processor';
 const STOP_CODES = new Set([1008, 4003]);
 
 export class SocketSession {
@@ -24,7 +26,8 @@ export class SocketSession {
     this.presence = new Map();
     this.topicsInUpgrade = new Set();
     this.v2 = false;
-    this.lastEventId = null;
+    // the last event id seen of each source (contract v2, several producers: ids sort within a source)
+    this.cursor = new Map();
     this.ws = null;
     this.generation = 0;
     this.retry = 0;
@@ -69,11 +72,23 @@ export class SocketSession {
     }
   }
 
-  /** Notes an event id already covered elsewhere (the lastEventId of GET /api/items). */
-  seenUpTo(eventId) {
-    if (eventId && (this.lastEventId == null || eventId > this.lastEventId)) {
-      this.lastEventId = eventId;
+  /** The last event id seen of the default source (what GET /api/items and a v1 resume name). */
+  get lastEventId() {
+    return this.cursor.get(DEFAULT_SOURCE) ?? null;
+  }
+
+  /** Notes an event id already covered elsewhere (the lastEventId of GET /api/items), or of a source. */
+  seenUpTo(eventId, source = DEFAULT_SOURCE) {
+    const had = this.cursor.get(source);
+    if (eventId && (had == null || eventId > had)) {
+      this.cursor.set(source, eventId);
     }
+  }
+
+  /** Every other source's last event id, for resume's cursor (null when there is none). */
+  otherSources() {
+    const others = [...this.cursor].filter(([source]) => source !== DEFAULT_SOURCE);
+    return others.length ? Object.fromEntries(others) : null;
   }
 
   /** Closes the socket as a network drop would; it reconnects and resumes by itself. */
@@ -156,6 +171,8 @@ export class SocketSession {
     if (this.lastEventId != null) {
       url.searchParams.set('resume', this.lastEventId);
     }
+    Object.entries(this.otherSources() ?? {}).forEach(([source, eventId]) =>
+      url.searchParams.set(`resume.${source}`, eventId));
     return url.toString();
   }
 
@@ -165,11 +182,12 @@ export class SocketSession {
       return;
     }
     this.ws = ws;
-    const resumeFrom = this.lastEventId;
+    const resumeFrom = this.cursor.size ? this.lastEventId : null;
+    const cursor = this.otherSources();
     const reconnected = this.everOpened;
     this.everOpened = true;
     this.reconnected = reconnected;
-    this.replaying = reconnected && resumeFrom != null;
+    this.replaying = reconnected && this.cursor.size > 0;
     this.v2 = ws.protocol === PROTOCOL_V2;
     // topics first: the gateway replays the events of the topics subscribed when resume arrives
     // (v2: those in the upgrade URL are subscribed and resumed already)
@@ -178,9 +196,9 @@ export class SocketSession {
     if (this.v2) {
       this.presence.forEach((state, topic) => this.send(presenceSet(topic, state)));
     }
-    if (resumeFrom != null && !this.v2) {
-      this.send({ type: 'resume', lastEventId: resumeFrom });
-    } else if (resumeFrom == null && reconnected) {
+    if (this.cursor.size && !this.v2) {
+      this.send({ type: 'resume', ...(resumeFrom != null && { lastEventId: resumeFrom }), ...(cursor && { cursor }) });
+    } else if (!this.cursor.size && reconnected) {
       this.publish({ kind: 'reset', reason: 'reconnected with no event id to resume from' });
     }
   }
@@ -201,7 +219,7 @@ export class SocketSession {
       return;
     }
     if (frame.eventId) {
-      this.seenUpTo(frame.eventId);
+      this.seenUpTo(frame.eventId, frame.source ?? DEFAULT_SOURCE);
     }
     if (frame.type === 'welcome') {
       this.retry = 0;
@@ -214,6 +232,9 @@ export class SocketSession {
       this.publish({ kind: resumed ? 'resumed' : 'connected', connectionId: frame.connectionId });
     } else if (frame.type === 'reset') {
       this.replaying = false;
+      // the gateway could not vouch for the resume point (maybe from before a data reset): the reload
+      // this triggers starts it again
+      this.cursor.clear();
       this.publish({ kind: 'reset', reason: frame.reason });
     } else if (frame.type === 'token.expiring') {
       this.tokens.refresh().then(token => {

@@ -4,6 +4,7 @@ import dev.backchannel.client.http.TokenSource;
 import dev.backchannel.client.time.Backoff;
 import dev.backchannel.client.time.Scheduler;
 import dev.backchannel.schemas.ClientRequest;
+import dev.backchannel.schemas.EventSources;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Json;
 import java.net.URI;
@@ -22,7 +23,9 @@ import java.util.random.RandomGenerator;
 /**
  * One logical socket to the gateway that survives drops. After any drop it reconnects with
  * exponential backoff and full jitter, subscribes its topics again, then sends {@code resume} with
- * the last event id it saw. A {@code reset} frame, or a reconnect with nothing to resume from,
+ * the last event id it saw of each source (the default source's as {@code lastEventId}, any other
+ * producer's in {@code cursor}; ids sort within their source only). A {@code reset} frame (which also
+ * drops that resume point: the reload starts it again), or a reconnect with nothing to resume from,
  * is reported as {@link ConnectionState.Reset} so the owner reloads through the query side. Close
  * codes are handled as {@link CloseReaction} says (fresh token on TOKEN_EXPIRED; no reconnect
  * after POLICY_VIOLATION or TOO_MANY_CONNECTIONS). Frames that break the schema are dropped.
@@ -58,7 +61,7 @@ public final class SocketSession implements AutoCloseable {
     private boolean everOpened;
     private boolean closed;
     private boolean refreshToken;
-    private String lastEventId;
+    private final ResumeCursor cursor = new ResumeCursor();
     private Scheduler.Cancellable pendingReconnect;
     private volatile ConnectionState state = new ConnectionState.Connecting(0);
 
@@ -85,19 +88,32 @@ public final class SocketSession implements AutoCloseable {
         return state;
     }
 
-    /** The highest event id seen (frames, or a reload's {@code lastEventId}); resumes start after it. */
+    /**
+     * The highest event id seen of the default source (frames, or a reload's {@code lastEventId});
+     * resumes start after it.
+     */
     public String lastEventId() {
         synchronized (lock) {
-            return lastEventId;
+            return cursor.ofDefault();
+        }
+    }
+
+    /** The highest event id seen of each source (contract v2, several producers); resumes start after them. */
+    public Map<String, String> resumeCursor() {
+        synchronized (lock) {
+            return cursor.all();
         }
     }
 
     /** Notes an event id already covered elsewhere, such as the {@code lastEventId} of {@code GET /api/items}. */
     public void seenUpTo(String eventId) {
+        seenUpTo(EventSources.DEFAULT, eventId);
+    }
+
+    /** Notes an event id of {@code source}: ids sort within their source only. */
+    public void seenUpTo(String source, String eventId) {
         synchronized (lock) {
-            if (eventId != null && (lastEventId == null || eventId.compareTo(lastEventId) > 0)) {
-                lastEventId = eventId;
-            }
+            cursor.seen(source, eventId);
         }
     }
 
@@ -197,7 +213,7 @@ public final class SocketSession implements AutoCloseable {
             refresh = refreshToken;
             refreshToken = false;
             topicsInUpgrade = Set.copyOf(topics);
-            upgrade = UpgradeRequest.of(url, topics, lastEventId);
+            upgrade = UpgradeRequest.of(url, topics, cursor.all());
         }
         publish(new ConnectionState.Connecting(attempt));
         (refresh ? tokens.refresh() : tokens.token())
@@ -212,7 +228,7 @@ public final class SocketSession implements AutoCloseable {
     }
 
     private void opened(int current, SocketConnection opened) {
-        String resumeFrom;
+        ClientRequest.Resume resumeFrom;
         boolean reconnected;
         boolean speaksV2 = Subprotocols.V2.equals(opened.subprotocol());
         List<String> subscriptions;
@@ -224,7 +240,7 @@ public final class SocketSession implements AutoCloseable {
             }
             connection = opened;
             v2 = speaksV2;
-            resumeFrom = lastEventId;
+            resumeFrom = cursor.isEmpty() ? null : new ClientRequest.Resume(cursor.ofDefault(), cursor.ofOthers());
             reconnected = everOpened;
             everOpened = true;
             // v2: the upgrade carried the topics and the resume point; only later topics go in band
@@ -234,7 +250,7 @@ public final class SocketSession implements AutoCloseable {
         // topics first: the gateway replays the events of the topics subscribed when resume arrives
         subscriptions.forEach(topic -> opened.send(Json.write(new ClientRequest.Subscribe(topic))));
         if (resumeFrom != null && !speaksV2) {
-            opened.send(Json.write(new ClientRequest.Resume(resumeFrom)));
+            opened.send(Json.write(resumeFrom));
         }
         present.forEach((topic, state) -> opened.send(Json.write(new ClientRequest.PresenceSet(topic, state))));
         if (resumeFrom == null && reconnected) {
@@ -250,7 +266,7 @@ public final class SocketSession implements AutoCloseable {
         }
         reader.read(text).ifPresent(frame -> {
             if (frame instanceof Frame.Event event) {
-                seenUpTo(event.eventId());
+                seenUpTo(event.sourceOrDefault(), event.eventId());
             } else if (frame instanceof Frame.Welcome welcome) {
                 synchronized (lock) {
                     retry = 0;
@@ -258,6 +274,11 @@ public final class SocketSession implements AutoCloseable {
                 publish(welcome.resumed() ? new ConnectionState.Resumed(welcome.connectionId())
                         : new ConnectionState.Connected(welcome.connectionId()));
             } else if (frame instanceof Frame.Reset reset) {
+                synchronized (lock) {
+                    // the gateway could not vouch for it (it may even be an id from before a data reset):
+                    // the reload the Reset state triggers starts it again from the query side
+                    cursor.clear();
+                }
                 publish(new ConnectionState.Reset(reset.reason()));
             } else if (frame instanceof Frame.TokenExpiring expiring) {
                 refreshInBand(current, expiring);

@@ -104,6 +104,47 @@ class SocketSessionTest {
     }
 
     @Test
+    void keepsAResumePointPerSourceSoAnotherProducersIdsNeverHideTheProcessors() {
+        session.start();
+        serverSends(Frames.welcome(false));
+        serverSends(Frames.json(Frames.succeeded(7, Frames.uuid())));
+        // another producer's id sorts after every processor id: it must not become the processor's
+        serverSends(Frames.json(Frames.fromSource("reports", "01JA000000000000000000000B", Frames.uuid())));
+
+        assertThat(session.lastEventId()).isEqualTo(Frames.eventId(7));
+        assertThat(session.resumeCursor()).containsEntry("reports", "01JA000000000000000000000B");
+
+        connector.last().server.onClosed(CloseCodes.CHAOS, "chaos");
+        scheduler.runNext();
+        assertThat(connector.last().sent).containsExactly(subscribe(), "{\"type\":\"resume\",\"lastEventId\":\""
+                + Frames.eventId(7) + "\",\"cursor\":{\"reports\":\"01JA000000000000000000000B\"}}");
+        assertThat(SchemaValidator.instance().violations(MessageSchema.CLIENT_REQUEST, connector.last().sent.get(1)))
+                .isEmpty();
+    }
+
+    @Test
+    void onV2EverySourcesResumePointRidesInTheUpgrade() {
+        connector.answer("backchannel.v2");
+        session.seenUpTo(Frames.eventId(10));
+        session.seenUpTo("reports", "01JA000000000000000000000B");
+        session.start();
+
+        assertThat(connector.last().url.toString()).isEqualTo("ws://gateway.test/ws?subscribe=items&resume="
+                + Frames.eventId(10) + "&resume.reports=01JA000000000000000000000B");
+    }
+
+    @Test
+    void aResetDropsTheResumePointSoATabFromBeforeADataResetStartsAgainFromTheReload() {
+        session.seenUpTo(Frames.eventId(900));
+        session.start();
+        serverSends(Frames.reset());
+
+        assertThat(session.lastEventId()).isNull();
+        session.seenUpTo(Frames.eventId(3)); // the reload's lastEventId, lower than before
+        assertThat(session.lastEventId()).isEqualTo(Frames.eventId(3));
+    }
+
+    @Test
     void waitsLongerBeforeEachReconnectWhileTheGatewayStaysDownAndStartsAfreshAfterAWelcome() {
         connector.failNext(new IOException("refused"));
         connector.failNext(new IOException("refused"));

@@ -39,6 +39,12 @@ public final class Frames {
                 item(uuid(), 1), TIMING, null);
     }
 
+    /** A command outcome of another producer, {@code source}, with its own event id. */
+    public static Frame.CommandSucceeded fromSource(String source, String eventId, String commandId) {
+        return new Frame.CommandSucceeded(eventId, commandId, uuid(), "success", AT, "Report ready", null, TIMING,
+                null, source);
+    }
+
     public static Frame.CommandFailed failed(int event, String commandId) {
         return Frame.CommandFailed.of(eventId(event), commandId, uuid(), AT, "Someone changed this item first",
                 new Frame.Failure(ErrorCode.CONFLICT, "expected version 3, found 4"), TIMING, null);
