@@ -68,7 +68,10 @@ class StatusEventReaderTest {
                 e -> e.put("payload", "a frame"),
                 e -> e.getJsonObject("payload").put("type", "nonsense"),
                 e -> e.getJsonObject("payload").put("type", "welcome"),
-                e -> e.getJsonObject("payload").put("timing", "soon"));
+                e -> e.getJsonObject("payload").put("timing", "soon"),
+                e -> e.put("source", "Billing"),
+                e -> e.put("source", "b".repeat(33)),
+                e -> e.put("source", 7));
         for (Consumer<JsonObject> breakage : breakages) {
             JsonObject event = valid(StatusEvents.commandOutcomeFor("alice"));
             breakage.accept(event);
@@ -108,6 +111,19 @@ class StatusEventReaderTest {
 
         assertThat(frame.getString("newField")).isEqualTo("kept");
         assertThat(frame.getJsonObject("timing").getString("pushedAt")).isEqualTo(PUSHED.toString());
+    }
+
+    @Test
+    void namesAnotherProducersSourceInTheFrameAndKeepsTheProcessorsFramesAsTheyWere() {
+        StatusUpdate billing = StatusEventReader.read(valid(StatusEvents.commandOutcomeFor("alice"))
+                .put("source", "billing").encode());
+        StatusUpdate processor = StatusEventReader.read(valid(StatusEvents.commandOutcomeFor("alice")).encode());
+
+        assertThat(billing.source()).isEqualTo("billing");
+        assertThat(new JsonObject(billing.frameAt(PUSHED)).getString("source")).isEqualTo("billing");
+        assertThat(processor.source()).isEqualTo("processor");
+        assertThat(new JsonObject(processor.frameAt(PUSHED)).containsKey("source")).isFalse();
+        assertThat(SchemaValidator.instance().violations(MessageSchema.FRAME, billing.frameAt(PUSHED))).isEmpty();
     }
 
     @Test
