@@ -65,6 +65,8 @@ class OutboxRelayTest {
                     .doesNotContain(EventIds.UNSEQUENCED);
             assertThat(received).allSatisfy(delivery -> {
                 assertThat(delivery.groupId()).isIn("ivan", "judy");
+                // a time to live of its own (so the broker need not re-encode it for the address's expiry)
+                assertThat(delivery.message().ttl()).isEqualTo(Duration.ofHours(1).toMillis());
                 StatusEvents.valid(delivery.body());
                 assertThat(delivery.body()).contains("\"eventId\":\"" + delivery.messageId() + "\"")
                         .doesNotContain(EventIds.UNSEQUENCED);

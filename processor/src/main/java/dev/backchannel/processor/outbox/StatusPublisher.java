@@ -3,6 +3,7 @@ package dev.backchannel.processor.outbox;
 import dev.backchannel.processor.AmqpLink;
 import dev.backchannel.processor.BrokerLinks;
 import dev.backchannel.processor.chaos.ProcessorChaos;
+import dev.backchannel.processor.config.ProcessorConfig;
 import dev.backchannel.schemas.Addresses;
 import dev.backchannel.service.trace.Traceparent;
 import io.opentelemetry.api.trace.Span;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * Publishes outbox entries to {@code status}: durable, JSON of
- * {@link dev.backchannel.schemas.StatusEvent}, message id = event id, AMQP group-id = user id.
+ * {@link dev.backchannel.schemas.StatusEvent}, message id = event id, AMQP group-id = user id, a time to
+ * live of its own ({@code backchannel.processor.outbox.status-ttl}).
  * Every send is issued from the relay thread, in order, on one link (see {@link AmqpLink}).
  *
  * <p>The body goes out as committed (never re-serialised: this is the hot path). What only the
@@ -34,12 +36,15 @@ public class StatusPublisher {
     private final AmqpLink link;
     private final ProcessorChaos chaos;
     private final Tracer tracer;
+    private final long ttlMillis;
     private volatile boolean lastFailureInjected;
 
-    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link, ProcessorChaos chaos, Tracer tracer) {
+    public StatusPublisher(@Named(BrokerLinks.STATUS) AmqpLink link, ProcessorChaos chaos, Tracer tracer,
+            ProcessorConfig config) {
         this.link = link;
         this.chaos = chaos;
         this.tracer = tracer;
+        this.ttlMillis = config.outbox().statusTtl().toMillis();
     }
 
     /**
@@ -91,14 +96,14 @@ public class StatusPublisher {
                 .startSpan();
     }
 
-    private static AmqpMessage toMessage(OutboxEntry entry, String traceparent, String publishedAt) {
+    private AmqpMessage toMessage(OutboxEntry entry, String traceparent, String publishedAt) {
         JsonObject properties = new JsonObject()
                 .put(Addresses.PUBLISHED_AT_PROPERTY, publishedAt)
                 .put(Addresses.PUBLISH_ATTEMPTS_PROPERTY, entry.attempts() + 1);
         if (traceparent != null) {
             properties.put(Addresses.TRACEPARENT_PROPERTY, traceparent);
         }
-        var message = AmqpMessage.create().durable(true).id(entry.eventId()).contentType("application/json")
+        var message = AmqpMessage.create().durable(true).ttl(ttlMillis).id(entry.eventId()).contentType("application/json")
                 .applicationProperties(properties).withBody(entry.payloadJson());
         if (entry.userId() != null) {
             message.groupId(entry.userId());
