@@ -49,6 +49,8 @@ public final class LoadWorker {
     private final AtomicLong lastReceipt = new AtomicLong();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
     private volatile Storm storm;
+    private final PresenceWatchers watchers = new PresenceWatchers(vertx,
+            index -> clients.get(Math.floorMod(index, clients.size())));
     private String host;
     private int port;
     private String path;
@@ -88,6 +90,13 @@ public final class LoadWorker {
                 case "resumeReading" -> Future.succeededFuture(resumeReading());
                 case "storm" -> storm(request);
                 case "closeAll" -> closeAll();
+                case "watchersConnect" -> {
+                    ensureClients(request.getJsonArray("sources"));
+                    yield watchers.connect(request);
+                }
+                case "presenceCounts" -> Future.succeededFuture(watchers.counts());
+                case "presenceCollect" -> Future.succeededFuture(watchers.collect());
+                case "churn" -> watchers.churn(request);
                 default -> Future.failedFuture("unknown op " + request.getString("op"));
             };
         } catch (RuntimeException e) {
@@ -108,12 +117,7 @@ public final class LoadWorker {
         host = request.getString("host");
         port = request.getInteger("port");
         path = request.getString("path");
-        if (clients.isEmpty()) {
-            for (Object source : request.getJsonArray("sources")) {
-                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress((String) source)
-                        .setMaxConnections(100_000).setConnectTimeout(30_000).setClosingTimeout(2)));
-            }
-        }
+        ensureClients(request.getJsonArray("sources"));
         JsonArray specs = request.getJsonArray("sockets");
         int maxInFlight = request.getInteger("maxInFlight", 200);
         Histogram handshakes = Latencies.newHistogram();
@@ -158,6 +162,16 @@ public final class LoadWorker {
             launch[0].run();
         }
         return done.future();
+    }
+
+    /** One websocket client per source address, made on the first connect. */
+    private void ensureClients(JsonArray sources) {
+        if (clients.isEmpty()) {
+            for (Object source : sources) {
+                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress((String) source)
+                        .setMaxConnections(100_000).setConnectTimeout(30_000).setClosingTimeout(2)));
+            }
+        }
     }
 
     /** Opens (or reopens) one socket; completes once the upgrade is done. */
@@ -281,6 +295,7 @@ public final class LoadWorker {
             }
         }
         sockets.clear();
+        closing.add(watchers.closeAll().<Void>mapEmpty());
         Promise<JsonObject> done = Promise.promise();
         long timer = vertx.setTimer(15_000, id -> done.tryComplete(new JsonObject().put("closed", closing.size())));
         Future.join(closing).onComplete(ignored -> {
