@@ -97,6 +97,8 @@ public final class LoadWorker {
                 case "presenceCounts" -> Future.succeededFuture(watchers.counts());
                 case "presenceCollect" -> Future.succeededFuture(watchers.collect());
                 case "churn" -> watchers.churn(request);
+                case "watchersLeave" -> watchers.leave(request.getJsonArray("indexes"));
+                case "watchersRejoin" -> watchers.rejoin(request.getJsonArray("indexes"));
                 default -> Future.failedFuture("unknown op " + request.getString("op"));
             };
         } catch (RuntimeException e) {

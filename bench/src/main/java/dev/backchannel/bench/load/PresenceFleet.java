@@ -86,6 +86,27 @@ public final class PresenceFleet {
         });
     }
 
+    /** These watchers close (each leaves once); the number that closed. */
+    public int leave(List<Integer> indexes) {
+        return byWorker("watchersLeave", indexes).stream().mapToInt(r -> r.getInteger("left")).sum();
+    }
+
+    /** These closed watchers reconnect and set their presence (each joins once); the number that did. */
+    public int rejoin(List<Integer> indexes) {
+        return byWorker("watchersRejoin", indexes).stream().mapToInt(r -> r.getInteger("joined")).sum();
+    }
+
+    private List<JsonObject> byWorker(String op, List<Integer> indexes) {
+        List<JsonArray> shares = new ArrayList<>();
+        workers.forEach(w -> shares.add(new JsonArray()));
+        indexes.forEach(i -> shares.get(i % workers.size()).add(i));
+        List<CompletableFuture<JsonObject>> replies = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            replies.add(workers.get(i).call(op, new JsonObject().put("indexes", shares.get(i)), CALL));
+        }
+        return join(replies);
+    }
+
     private static PresenceTally tally(List<JsonObject> replies, Churned churned) {
         long open = 0;
         long snapshots = 0;

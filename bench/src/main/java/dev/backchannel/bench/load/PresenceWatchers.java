@@ -191,6 +191,31 @@ final class PresenceWatchers {
         return churn.done.future();
     }
 
+    /** These watchers close (each leaves); completes when they are closed. */
+    Future<JsonObject> leave(JsonArray indexes) {
+        List<Future<Void>> closing = new ArrayList<>();
+        for (Object index : indexes) {
+            Watcher watcher = watchers.get((Integer) index);
+            if (watcher != null && watcher.open) {
+                closing.add(watcher.ws.close().otherwiseEmpty());
+            }
+        }
+        return Future.join(closing).map(ignored -> new JsonObject().put("left", closing.size()));
+    }
+
+    /** These (closed) watchers reconnect and set their presence again (each joins). */
+    Future<JsonObject> rejoin(JsonArray indexes) {
+        List<Future<WebSocket>> opening = new ArrayList<>();
+        for (Object index : indexes) {
+            Watcher watcher = watchers.get((Integer) index);
+            if (watcher != null && !watcher.open) {
+                opening.add(open(watcher));
+            }
+        }
+        return Future.join(opening).transform(ignored -> Future.succeededFuture(new JsonObject()
+                .put("joined", opening.stream().filter(Future::succeeded).count())));
+    }
+
     Future<JsonObject> closeAll() {
         List<Future<Void>> closing = new ArrayList<>();
         for (Watcher watcher : watchers.values()) {

@@ -56,8 +56,8 @@ public final class PresenceScenario {
 
     /** The push runs and the churn of one session. */
     private record Runs(FanOutRun.Result before, FanOutRun.Result during, FanOutRun.Result after,
-            PresenceFleet.Collected churn, PresenceFleet.Churned churned, PresenceTally joining, PresenceTally quiet, double gatewayPresenceFrames,
-            int watchersOpened) {
+            PresenceFleet.Collected churn, PresenceFleet.Churned churned, PresenceTally joining, PresenceTally quiet,
+            double gatewayPresenceFrames, int watchersOpened, PresenceTally probeLeave, PresenceTally probeJoin) {
     }
 
     public void run() {
@@ -116,7 +116,9 @@ public final class PresenceScenario {
 
             FanOutRun.Result after = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
                     schedule(users, targetEvents, sizes.seconds(), 23), w, Set.of());
-            return new Runs(before, during, after, collected, churned, joining, quiet, gatewayFrames, opened);
+            PresenceTally[] probe = probe(presence, watchers);
+            return new Runs(before, during, after, collected, churned, joining, quiet, gatewayFrames, opened, probe[0],
+                    probe[1]);
         } finally {
             context.fleet().closeAll();
         }
@@ -149,22 +151,29 @@ public final class PresenceScenario {
                         "≤ 2,000 ms (the contract's bound across nodes)"))
                 .add(Figure.of("presence rejoin → joined at others, p99",
                         Latencies.millisAt(runs.churn().joinedLatency(), 99), "ms"))
-                .add(Figure.atMost("presence frames per join", tally.framesPerJoin(), "frames", bound,
-                        "≤ watchers + 1 (" + (int) bound + "): O(watchers)"))
-                .add(Figure.atMost("presence.changed frames per set", tally.framesPerSet(), "frames", watchers,
-                        "≤ watchers (" + watchers + ")"))
+                .add(Figure.atMost("presence frames per join (measured alone)", runs.probeJoin().framesPerJoin(),
+                        "frames", bound, "≤ watchers + 1 (" + (int) bound + "): O(watchers)"))
+                .add(Figure.atMost("presence frames per leave (measured alone)", runs.probeLeave().framesPerLeave(),
+                        "frames", watchers, "≤ watchers (" + watchers + ")"))
+                .add(Figure.atMost("presence frames per change with churn", changes == 0 ? Double.NaN
+                        : tally.frames() / changes, "frames", bound, "≤ watchers + 1 (" + (int) bound + ")"))
                 .add(Figure.atMost("gateway presence frames per change", changes == 0 ? Double.NaN
                         : runs.gatewayPresenceFrames() / changes, "frames", watchers, "≤ watchers (" + watchers + ")"))
                 .add(Figure.of("presence frames received per second with churn", tally.frames() / sizes.seconds(),
                         "frames/s"))
-                .add(Figure.atMost("failed rejoins", runs.churned().failures(), "sockets", 0, "none"));
+                .add(Figure.atMost("failed rejoins", runs.churned().failures() + runs.probeLeave().leaves()
+                        - runs.probeJoin().joins(), "sockets", 0, "none"));
         report.detail("watchers opened", runs.watchersOpened())
                 .detail("presence frames while the watchers joined", frames(runs.joining()))
                 .detail("presence frames in the run without churn", frames(runs.quiet()))
                 .detail("churn done", runs.churned())
                 .detail("watchers open after the churn", tally.open())
                 .detail("presence frames with churn", frames(tally))
-                .detail("presence.left frames per leave", tally.framesPerLeave())
+                .detail("presence frames per join / per set / per leave with churn", List.of(tally.framesPerJoin(),
+                        tally.framesPerSet(), tally.framesPerLeave()))
+                .detail("join probe: watchers that left and rejoined", runs.probeJoin().joins())
+                .detail("join probe: frames of the leaves", frames(runs.probeLeave()))
+                .detail("join probe: frames of the joins", frames(runs.probeJoin()))
                 .detail("gateway presence frames counted by the gateway (with churn)", runs.gatewayPresenceFrames())
                 .detail("push p99 ms (before, with churn, after)", List.of(
                         Latencies.millisAt(runs.before().latency(), 99), Latencies.millisAt(during.latency(), 99),
@@ -173,6 +182,28 @@ public final class PresenceScenario {
                         runs.after().cores()))
                 .detail("publisher lag ms (before, with churn, after)", List.of(runs.before().publisherLagMs(),
                         during.publisherLagMs(), runs.after().publisherLagMs()));
+    }
+
+    /**
+     * Frames per leave and per join measured alone (no fan-out, no churn): a few watchers close, the
+     * frames settle, they reconnect and set their presence, the frames settle. With churn a rejoin's
+     * new socket may be present before the gateway has seen its old one close, which turns its leave
+     * and join into two {@code presence.changed}; here each one is counted as what it is.
+     */
+    private static PresenceTally[] probe(PresenceFleet presence, List<SocketSpec> watchers) {
+        int count = Math.max(1, Math.min(10, watchers.size() / 10));
+        List<Integer> probed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            probed.add(watchers.get(i * watchers.size() / count).index());
+        }
+        presence.collect(PresenceFleet.Churned.NONE);
+        int left = presence.leave(probed);
+        settle(presence, 0);
+        PresenceTally leaving = presence.collect(new PresenceFleet.Churned(0, 0, left, 0, 0)).tally();
+        int joined = presence.rejoin(probed);
+        settle(presence, joined);
+        PresenceTally joining = presence.collect(new PresenceFleet.Churned(0, joined, 0, 0, 0)).tally();
+        return new PresenceTally[] {leaving, joining};
     }
 
     /** The watchers: the users after the fan-out's, one socket each, numbered after the fan-out's sockets. */
