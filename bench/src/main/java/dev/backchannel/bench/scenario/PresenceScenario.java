@@ -25,8 +25,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Presence beside the push path (issue #18: presence must not slow the command push path). The
- * fan-out's sockets (U users × W windows, {@code backchannel.v1}) get status events at the target
- * rate while N watchers ({@code backchannel.v2}, one user each) follow one record's topic
+ * fan-out's sockets (U users × W windows, {@code backchannel.v1}) get status events at a fixed rate
+ * (half the target rate: see {@link BenchProfile.Presence}) while N watchers ({@code backchannel.v2}, one user each) follow one record's topic
  * {@code items/<id>}. After a warm-up, three fan-out runs of the same length in one session: without churn, with
  * churn (presence changes and rejoins at fixed rates), without churn again; the two runs without
  * churn are the baseline, one before and one after so that warming up or drifting does not count
@@ -66,9 +66,9 @@ public final class PresenceScenario {
         List<SocketSpec> sockets = context.sockets(users, w);
         List<SocketSpec> watchers = watchers(sockets.size(), users.size());
         String topic = Topics.item(new UUID(profile.seed(), 0x70726573656e6365L).toString());
-        double targetEvents = profile.targetFramesPerSec() / (double) w;
+        double targetEvents = sizes.pushFramesPerSec() / (double) w;
         report.parameter("push sockets", sockets.size() + " (" + users.size() + " users × " + w + " windows, v1)")
-                .parameter("push rate", profile.targetFramesPerSec() + " frames/s")
+                .parameter("push rate", sizes.pushFramesPerSec() + " frames/s")
                 .parameter("watchers", watchers.size() + " (v2, one user each, on one " + Topics.ITEM_PREFIX
                         + "<id> topic)")
                 .parameter("churn", sizes.setsPerSecond() + " presence.set/s and " + sizes.rejoinsPerSecond()
