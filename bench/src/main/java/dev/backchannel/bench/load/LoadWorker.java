@@ -32,7 +32,8 @@ import org.HdrHistogram.Recorder;
  * One load-generator process (a forked JVM; one process holds at most about 19,000 sockets here).
  * It holds websocket clients, spread over several 127.0.0.x source addresses, and measures what
  * they receive: every {@code command.succeeded} frame's latency from its {@code timestamp} (the
- * publish time) to its receipt, in HdrHistogram. The driver ({@link WorkerProcess}) sends one JSON
+ * publish time) to its receipt, in HdrHistogram; and presence watchers ({@link PresenceWatchers}).
+ * The driver ({@link WorkerProcess}) sends one JSON
  * request per line on stdin; each gets one JSON reply line with the same {@code id} on stdout.
  */
 public final class LoadWorker {
@@ -297,12 +298,13 @@ public final class LoadWorker {
             }
         }
         sockets.clear();
+        int count = closing.size();
         closing.add(watchers.closeAll().<Void>mapEmpty());
         Promise<JsonObject> done = Promise.promise();
-        long timer = vertx.setTimer(15_000, id -> done.tryComplete(new JsonObject().put("closed", closing.size())));
+        long timer = vertx.setTimer(15_000, id -> done.tryComplete(new JsonObject().put("closed", count)));
         Future.join(closing).onComplete(ignored -> {
             vertx.cancelTimer(timer);
-            done.tryComplete(new JsonObject().put("closed", closing.size()));
+            done.tryComplete(new JsonObject().put("closed", count));
         });
         return done.future();
     }
