@@ -11,6 +11,7 @@ import dev.backchannel.bench.scenario.BenchContext;
 import dev.backchannel.bench.scenario.CapacityScenario;
 import dev.backchannel.bench.scenario.EndToEndScenario;
 import dev.backchannel.bench.scenario.FanOutScenario;
+import dev.backchannel.bench.scenario.PresenceScenario;
 import dev.backchannel.bench.system.LocalSystem;
 import dev.backchannel.bench.system.SystemUnderTest;
 import io.vertx.core.Vertx;
@@ -41,7 +42,7 @@ public final class Bench {
 
     /** Every scenario, in the order they run. */
     public static final List<String> SCENARIOS = List.of("capacity", "reconnect-storm", "fan-out", "slow-consumers",
-            "end-to-end");
+            "end-to-end", "presence");
 
     /**
      * @param root     the project root (where the built jars and scripts/ are)
@@ -76,7 +77,7 @@ public final class Bench {
         StatusInjector baselineInjector = null;
         try {
             Files.createDirectories(runDir.resolve("logs"));
-            int sockets = Math.max(profile.capacitySockets(), profile.fanOutSockets());
+            int sockets = Math.max(profile.capacitySockets(), profile.fanOutSockets() + profile.presence().watchers());
             options.log().accept("starting the baseline and " + ((sockets + LoadFleet.SOCKETS_PER_WORKER - 1)
                     / LoadFleet.SOCKETS_PER_WORKER) + " load process(es)");
             fleet = LoadFleet.start(sockets, runDir.resolve("logs"));
@@ -97,7 +98,7 @@ public final class Bench {
             baselineInjector = StatusInjector.connect(vertx, BaselineProcess.BROKER_FED_ADDRESS, system.amqpHost(),
                     system.amqpPort(), system.amqpUser(), system.amqpPassword());
             baseline.subscribe(system.amqpHost(), system.amqpPort(), system.amqpUser(), system.amqpPassword());
-            int users = Math.max(profile.capacityUsers(), profile.fanOutUsers());
+            int users = Math.max(profile.capacityUsers(), profile.fanOutUsers() + profile.presence().watchers());
             Map<String, String> tokens = UserTokens.signIn(system.apiUrl(),
                     IntStream.range(0, users).mapToObj(i -> String.format("bench-u%05d", i)).toList(), 16);
             describe(report, profile, system, fleet);
@@ -145,6 +146,12 @@ public final class Bench {
             options.log().accept("end to end: " + context.profile().e2eRates() + " commands/s ...");
             attempt(endToEnd::run, List.of(endToEnd.report()));
             report.scenarios().add(endToEnd.report());
+        }
+        if (wanted(options, "presence")) {
+            PresenceScenario presence = new PresenceScenario(context);
+            options.log().accept("presence: " + context.profile().presence().watchers() + " watchers beside the fan-out ...");
+            attempt(presence::run, List.of(presence.report()));
+            report.scenarios().add(presence.report());
         }
     }
 

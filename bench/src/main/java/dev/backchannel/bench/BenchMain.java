@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <pre>
  *   --results DIR            where result folders go (default bench/results)
- *   --only a,b               only these scenarios (capacity, reconnect-storm, fan-out, slow-consumers, end-to-end)
+ *   --only a,b               only these scenarios (capacity, reconnect-storm, fan-out, slow-consumers, end-to-end, presence)
  *   --socket-url ws://...    measure running services instead of starting them; then also
  *   --api-url, --query-url   (env BACKCHANNEL_API_URL, BACKCHANNEL_QUERY_URL, BACKCHANNEL_SOCKET_URL)
  *   --amqp HOST:PORT         the broker (env AMQP_HOST, AMQP_PORT); --amqp-user, --amqp-password (env AMQP_PASSWORD)

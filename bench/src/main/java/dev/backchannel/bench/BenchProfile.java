@@ -21,19 +21,38 @@ import java.util.List;
  * @param stormDeadlineSec   how long the reconnect storm may take before the rest count as failed
  * @param seed               seed of every random choice (users of events, slow sockets, jitter)
  * @param gatewayHeap        -Xmx of the gateway and the baseline
+ * @param presence           the presence scenario's sizes
  */
 public record BenchProfile(String name, int windows, int capacitySockets, int fanOutUsers, int targetFramesPerSec,
         double runSeconds, double maxRunSeconds, int e2eClients, List<Integer> e2eRates, double e2eSeconds,
-        double slowFraction, int stormDeadlineSec, long seed, String gatewayHeap) {
+        double slowFraction, int stormDeadlineSec, long seed, String gatewayHeap, Presence presence) {
+
+    /**
+     * The presence scenario: {@code watchers} v2 sockets (one user each) on one record's topic, and
+     * churn at fixed rates beside the fan-out.
+     *
+     * @param pushFramesPerSec the fan-out's rate beside the churn: half the target rate, where the push path
+     *                         has headroom on 2 cores, so the runs show what presence costs it rather than
+     *                         where the cores run out
+     * @param watchers         sockets watching the record
+     * @param setsPerSecond    {@code presence.set} changes per second, over all watchers
+     * @param rejoinsPerSecond watchers per second that close and reconnect (a leave and a join each)
+     * @param seconds          length of each fan-out run (without churn, with churn, without again)
+     */
+    public record Presence(int pushFramesPerSec, int watchers, double setsPerSecond, double rejoinsPerSecond, double seconds) {
+    }
+
 
     public static BenchProfile named(String name) {
         return switch (name) {
             case "quick" -> new BenchProfile("quick", 2, 5_000, 2_500, 8_000, 3, 2, 8,
-                    List.of(100, 250, 500, 1_000, 2_000, 3_000), 3, 0.05, 30, 42, "1g");
+                    List.of(100, 250, 500, 1_000, 2_000, 3_000), 3, 0.05, 30, 42, "1g",
+                    new Presence(4_000, 100, 20, 4, 5));
             case "full" -> new BenchProfile("full", 2, 19_000, 2_500, 8_000, 10, 5, 16,
-                    List.of(100, 250, 500, 1_000, 1_500, 2_000, 2_500, 3_000, 4_000), 10, 0.05, 60, 42, "1g");
+                    List.of(100, 250, 500, 1_000, 1_500, 2_000, 2_500, 3_000, 4_000), 10, 0.05, 60, 42, "1g",
+                    new Presence(4_000, 500, 10, 2, 15));
             case "smoke" -> new BenchProfile("smoke", 2, 40, 10, 1_000, 0.5, 0.5, 2, List.of(10, 20), 1, 0.1, 20, 42,
-                    "256m");
+                    "256m", new Presence(500, 10, 10, 2, 1));
             default -> throw new IllegalArgumentException("no such run: " + name + " (quick, full or smoke)");
         };
     }

@@ -17,6 +17,8 @@ public final class Targets {
     public static final double CONNECT_TIME_FACTOR_OF_BASELINE = 2;
     public static final double STORM_SECONDS = 10;
     public static final double SLOW_CONSUMER_P99_FACTOR = 1.5;
+    /** Presence churn beside the fan-out: the push path's p99 at most this many times its p99 without churn. */
+    public static final double PRESENCE_PUSH_P99_FACTOR = 1.5;
     /** The command path: sustained rate, and the latencies at the reported rate. */
     public static final int COMMANDS_PER_SECOND = 2_000;
     public static final int COMMAND_REPORT_RATE = 500;

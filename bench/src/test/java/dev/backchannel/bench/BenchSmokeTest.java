@@ -48,7 +48,11 @@ class BenchSmokeTest {
         assertThat(figure(report, "reconnect-storm", "failures")).isZero();
         assertThat(figure(report, "end-to-end", "commands without a success frame")).isZero();
         assertThat(figure(report, "fan-out", "frames missing at target rate")).isZero();
-        assertThat(Files.readString(results.resolve("latest/report.md"))).contains("| Fan-out |", "| End to end |");
+        assertThat(figure(report, "presence", "push frames missing with churn")).isZero();
+        assertThat(figure(report, "presence", "failed rejoins")).isZero();
+        assertThat(figure(report, "presence", "presence frames per join (measured alone)")).isPositive();
+        assertThat(Files.readString(results.resolve("latest/report.md"))).contains("| Fan-out |", "| End to end |",
+                "| Presence |");
         assertThat(results.resolve("latest/fan-out-latency.png")).isNotEmptyFile();
     }
 

@@ -34,6 +34,28 @@ final class FrameFields {
         }
     }
 
+    static String userId(String frame) {
+        return value(frame, "\"userId\":\"");
+    }
+
+    /** A non-negative whole number field ({@code "name":123}, first occurrence), or -1. */
+    static long longValue(String frame, String name) {
+        String key = "\"" + name + "\":";
+        int start = frame.indexOf(key);
+        if (start < 0) {
+            return -1;
+        }
+        start += key.length();
+        int end = start;
+        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+            end++;
+        }
+        if (end == start || end - start > 18) {
+            return -1;
+        }
+        return Long.parseLong(frame.substring(start, end));
+    }
+
     static boolean resumed(String frame) {
         return frame.contains("\"resumed\":true");
     }

@@ -48,6 +48,11 @@ public final class LoadFleet implements AutoCloseable {
         return workers.size();
     }
 
+    /** The presence watchers of this fleet's workers. */
+    public PresenceFleet presence() {
+        return new PresenceFleet(workers);
+    }
+
     public List<Long> pids() {
         return workers.stream().map(WorkerProcess::pid).toList();
     }

@@ -32,7 +32,8 @@ import org.HdrHistogram.Recorder;
  * One load-generator process (a forked JVM; one process holds at most about 19,000 sockets here).
  * It holds websocket clients, spread over several 127.0.0.x source addresses, and measures what
  * they receive: every {@code command.succeeded} frame's latency from its {@code timestamp} (the
- * publish time) to its receipt, in HdrHistogram. The driver ({@link WorkerProcess}) sends one JSON
+ * publish time) to its receipt, in HdrHistogram; and presence watchers ({@link PresenceWatchers}).
+ * The driver ({@link WorkerProcess}) sends one JSON
  * request per line on stdin; each gets one JSON reply line with the same {@code id} on stdout.
  */
 public final class LoadWorker {
@@ -49,6 +50,8 @@ public final class LoadWorker {
     private final AtomicLong lastReceipt = new AtomicLong();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
     private volatile Storm storm;
+    private final PresenceWatchers watchers = new PresenceWatchers(vertx,
+            index -> clients.get(Math.floorMod(index, clients.size())));
     private String host;
     private int port;
     private String path;
@@ -88,6 +91,15 @@ public final class LoadWorker {
                 case "resumeReading" -> Future.succeededFuture(resumeReading());
                 case "storm" -> storm(request);
                 case "closeAll" -> closeAll();
+                case "watchersConnect" -> {
+                    ensureClients(request.getJsonArray("sources"));
+                    yield watchers.connect(request);
+                }
+                case "presenceCounts" -> Future.succeededFuture(watchers.counts());
+                case "presenceCollect" -> Future.succeededFuture(watchers.collect());
+                case "churn" -> watchers.churn(request);
+                case "watchersLeave" -> watchers.leave(request.getJsonArray("indexes"));
+                case "watchersRejoin" -> watchers.rejoin(request.getJsonArray("indexes"));
                 default -> Future.failedFuture("unknown op " + request.getString("op"));
             };
         } catch (RuntimeException e) {
@@ -108,12 +120,7 @@ public final class LoadWorker {
         host = request.getString("host");
         port = request.getInteger("port");
         path = request.getString("path");
-        if (clients.isEmpty()) {
-            for (Object source : request.getJsonArray("sources")) {
-                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress((String) source)
-                        .setMaxConnections(100_000).setConnectTimeout(30_000).setClosingTimeout(2)));
-            }
-        }
+        ensureClients(request.getJsonArray("sources"));
         JsonArray specs = request.getJsonArray("sockets");
         int maxInFlight = request.getInteger("maxInFlight", 200);
         Histogram handshakes = Latencies.newHistogram();
@@ -158,6 +165,16 @@ public final class LoadWorker {
             launch[0].run();
         }
         return done.future();
+    }
+
+    /** One websocket client per source address, made on the first connect. */
+    private void ensureClients(JsonArray sources) {
+        if (clients.isEmpty()) {
+            for (Object source : sources) {
+                clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress((String) source)
+                        .setMaxConnections(100_000).setConnectTimeout(30_000).setClosingTimeout(2)));
+            }
+        }
     }
 
     /** Opens (or reopens) one socket; completes once the upgrade is done. */
@@ -281,11 +298,13 @@ public final class LoadWorker {
             }
         }
         sockets.clear();
+        int count = closing.size();
+        closing.add(watchers.closeAll().<Void>mapEmpty());
         Promise<JsonObject> done = Promise.promise();
-        long timer = vertx.setTimer(15_000, id -> done.tryComplete(new JsonObject().put("closed", closing.size())));
+        long timer = vertx.setTimer(15_000, id -> done.tryComplete(new JsonObject().put("closed", count)));
         Future.join(closing).onComplete(ignored -> {
             vertx.cancelTimer(timer);
-            done.tryComplete(new JsonObject().put("closed", closing.size()));
+            done.tryComplete(new JsonObject().put("closed", count));
         });
         return done.future();
     }

@@ -80,7 +80,8 @@ public final class ReportWriter {
                 .append("better, for latency and memory lower is better). The baseline is a plain Vert.x websocket ")
                 .append("server writing the same frames to the same sockets; for fan-out it is fed by the same broker ")
                 .append("(a durable subscription like the gateway's), and the ceiling is the same server with no ")
-                .append("broker, publishing the plan itself.\n");
+                .append("broker, publishing the plan itself. For presence the baseline is the same gateway, in the same ")
+                .append("session, without presence churn (the runs before and after the churn).\n");
         for (ScenarioReport scenario : report.scenarios()) {
             if (scenario.error() != null) {
                 md.append("\n**").append(scenario.title()).append(" did not finish:** ").append(scenario.error())

@@ -2,7 +2,11 @@ package dev.backchannel.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backchannel.bench.publish.BenchEvents;
+import dev.backchannel.schemas.Frame;
+import dev.backchannel.schemas.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +27,21 @@ class FrameFieldsTest {
         assertThat(FrameFields.resumed("{\"type\":\"welcome\",\"connectionId\":\"c\",\"userId\":\"u\",\"resumed\":true}"))
                 .isTrue();
         assertThat(FrameFields.timestampMicros("{\"type\":\"welcome\"}")).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldReadTheUserAndTheBenchTimeOfAPresenceChangeAsTheGatewayWritesIt() {
+        ObjectNode state = JsonNodeFactory.instance.objectNode().put("benchAt", 1_764_640_000_123_456L);
+        String frame = Json.write(new Frame.PresenceChanged("items/6f0c", "bench-u00042", state, 1));
+
+        assertThat(FrameFields.type(frame)).isEqualTo("presence.changed");
+        assertThat(FrameFields.userId(frame)).isEqualTo("bench-u00042");
+        assertThat(FrameFields.longValue(frame, "benchAt")).isEqualTo(1_764_640_000_123_456L);
+    }
+
+    @Test
+    void shouldGiveMinusOneForAMissingOrNonNumericField() {
+        assertThat(FrameFields.longValue("{\"type\":\"presence.left\",\"userId\":\"u\"}", "benchAt")).isEqualTo(-1);
+        assertThat(FrameFields.longValue("{\"state\":{\"benchAt\":\"soon\"}}", "benchAt")).isEqualTo(-1);
     }
 }
