@@ -12,16 +12,22 @@ import java.util.UUID;
 /**
  * The events the benchmark injects, built from the contract's own types: a {@code command.succeeded}
  * frame for one user whose {@code timestamp} is the time the event was due to be published (open
- * loop), so every receiver measures publish-to-receipt latency from the frame alone.
+ * loop), so every receiver measures publish-to-receipt latency from the frame alone. The events name
+ * their own producer, {@link #SOURCE} (contract v2): the benchmark's ids, which sort after a live
+ * system's processor ids, then never make that system's events look like repeats.
  */
 public final class BenchEvents {
+
+    /** The producer name the benchmark's events carry. */
+    public static final String SOURCE = "bench";
 
     private BenchEvents() {
     }
 
     /** The status event the gateway receives on {@code status}. */
     public static String statusEvent(String eventId, String userId, Instant dueAt) {
-        return Json.write(StatusEvent.forUser(userId, frame(eventId, dueAt, null), dueAt));
+        Frame frame = frame(eventId, dueAt, null);
+        return Json.write(new StatusEvent(eventId, dueAt, userId, null, frame, SOURCE));
     }
 
     /** The frame as a gateway pushes it (with {@code timing.pushedAt}): what the baseline writes. */
@@ -33,8 +39,8 @@ public final class BenchEvents {
         String entityId = new UUID(0x62656e6368L, Long.parseLong(eventId.substring(eventId.length() - 12))).toString();
         Item item = new Item(entityId, "bench item " + eventId, ItemStatus.TODO, 1, "bench", dueAt);
         Timing timing = new Timing(dueAt, null, null, dueAt, dueAt, 1, pushedAt);
-        return Frame.CommandSucceeded.of(eventId, entityId, entityId, dueAt, "Created 'bench item'", item, timing,
-                null);
+        return new Frame.CommandSucceeded(eventId, entityId, entityId, "success", dueAt, "Created 'bench item'", item,
+                timing, null, SOURCE);
     }
 
     /** A sortable event id (20 digits) that grows across runs, so a gateway never takes it for a repeat. */

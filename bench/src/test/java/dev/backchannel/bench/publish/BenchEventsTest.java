@@ -19,6 +19,8 @@ class BenchEventsTest {
         assertThat(SchemaValidator.instance().violations(MessageSchema.STATUS_EVENT, Json.mapper().readTree(json)))
                 .isEmpty();
         assertThat(json).contains("\"timestamp\":\"2026-01-02T03:04:05.123456Z\"");
+        // its own producer: its ids never make a live system's processor events look like repeats
+        assertThat(Json.mapper().readTree(json).path("source").asText()).isEqualTo(BenchEvents.SOURCE);
     }
 
     @Test
