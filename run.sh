@@ -16,6 +16,10 @@
 # processor and gateway take BROKER_2_PORT (5673), API_2_PORT (8091), PROCESSOR_2_PORT (8092),
 # GATEWAY_2_PORT (8090), the brokers' Prometheus endpoints BROKER_METRICS_PORT (8083), BROKER_2_METRICS_PORT (8093); the brokers' cluster bridges CLUSTER_PORT (61616) and CLUSTER_2_PORT (61617);
 # PostgreSQL POSTGRES_PORT (5433).
+# AMQPS between the services and the broker(s) (docs/deploy.md, TLS): BROKER_TLS_KEYSTORE and
+# BROKER_TLS_KEYSTORE_PASSWORD (PKCS#12) make every broker's AMQP port TLS only; the services then connect
+# with TLS (AMQP_TLS, true by default once a broker key store is set), trusting AMQP_TRUSTSTORE and
+# AMQP_TRUSTSTORE_PASSWORD (PKCS#12; unset: the JVM's trust). All five are passed through as they are.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -60,6 +64,16 @@ export BROKER_PASSWORD AMQP_PASSWORD
 BROKER_PASSWORD=$(cat "$DATA/secrets/broker-password")
 AMQP_PASSWORD=$BROKER_PASSWORD
 export AMQP_HOST=127.0.0.1 AMQP_PORT=$BROKER_PORT
+# broker TLS: a broker with a key store speaks AMQPS only, so the services' links use TLS too
+AMQP_SCHEME=amqp
+if [ -n "${BROKER_TLS_KEYSTORE:-}" ]; then
+  export BROKER_TLS_KEYSTORE BROKER_TLS_KEYSTORE_PASSWORD=${BROKER_TLS_KEYSTORE_PASSWORD:-}
+  export AMQP_TLS=${AMQP_TLS:-true}
+  AMQP_SCHEME=amqps
+fi
+for key in AMQP_TLS AMQP_TRUSTSTORE AMQP_TRUSTSTORE_PASSWORD; do
+  if [ -n "${!key:-}" ]; then export "$key"; fi
+done
 export BACKCHANNEL_DATA=$DATA   # the services keep their databases under it
 # identity: the demo sign-in (anyone picks a name) with the key pair made above, unless an external
 # OIDC issuer is named (BACKCHANNEL_OIDC_ISSUER, _JWKS_URL, _AUDIENCE, _USER_CLAIM are passed through)
@@ -118,7 +132,7 @@ start_service() { # module port [VAR=value...]; its log is $LOGS/${LOG_NAME:-mod
 
 start_broker() { # name port data-dir [VAR=value...]
   local name=$1 port=$2 dir=$3; shift 3
-  echo "Starting $name on amqp://127.0.0.1:$port ..."
+  echo "Starting $name on $AMQP_SCHEME://127.0.0.1:$port ..."
   env BROKER_HOST=127.0.0.1 BROKER_PORT="$port" BROKER_DATA_DIR="$dir" "$@" \
     java -jar "$BROKER_JAR" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
@@ -146,7 +160,7 @@ Backchannel is running (logs in $LOGS):
   websocket         ws://localhost:$GATEWAY_PORT/ws
   command API       http://localhost:$API_PORT/api/commands   (Swagger UI: http://localhost:$API_PORT/q/swagger-ui)
   query API         http://localhost:$PROCESSOR_PORT/api/items
-  broker            amqp://127.0.0.1:$BROKER_PORT   (user backchannel, password in $DATA/secrets/broker-password)
+  broker            $AMQP_SCHEME://127.0.0.1:$BROKER_PORT   (user backchannel, password in $DATA/secrets/broker-password)
   desktop client    in another terminal: mvn -B -q install -DskipTests -pl desktop-client -am && mvn -pl desktop-client javafx:run
 Press Ctrl-C to stop.
 MSG
@@ -203,7 +217,7 @@ run_cluster() {
 
 Backchannel is running as a cluster (logs in $LOGS):
                       on broker 1                                  on broker 2
-  broker              amqp://127.0.0.1:$BROKER_PORT (cluster :$cluster_port)          amqp://127.0.0.1:$broker_2_port (cluster :$cluster_2_port)
+  broker              $AMQP_SCHEME://127.0.0.1:$BROKER_PORT (cluster :$cluster_port)          $AMQP_SCHEME://127.0.0.1:$broker_2_port (cluster :$cluster_2_port)
   broker metrics      http://localhost:$metrics_port/metrics                http://localhost:$metrics_2_port/metrics
   browser client      http://localhost:$GATEWAY_PORT/                       http://localhost:$gateway_2_port/
   websocket           ws://localhost:$GATEWAY_PORT/ws                       ws://localhost:$gateway_2_port/ws

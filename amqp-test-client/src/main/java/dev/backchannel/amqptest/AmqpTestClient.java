@@ -9,6 +9,8 @@ import io.vertx.amqp.AmqpSender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PfxOptions;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +44,32 @@ public final class AmqpTestClient implements AutoCloseable {
 
     /** Connects and authenticates (SASL PLAIN, or ANONYMOUS when user is null); throws when refused. */
     public static AmqpTestClient connect(String host, int port, String user, String password) throws Exception {
-        Vertx vertx = Vertx.vertx();
+        return connect(options(host, port, user, password));
+    }
+
+    /**
+     * Connects over TLS (AMQPS), trusting only the certificates in the PKCS#12 {@code trustStore} and
+     * checking that the broker's certificate names {@code host}; throws when refused.
+     */
+    public static AmqpTestClient connectTls(String host, int port, String user, String password, Path trustStore,
+            String trustStorePassword) throws Exception {
+        AmqpClientOptions options = options(host, port, user, password);
+        options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS")
+                .setPfxTrustOptions(new PfxOptions().setPath(trustStore.toString()).setPassword(trustStorePassword));
+        return connect(options);
+    }
+
+    private static AmqpClientOptions options(String host, int port, String user, String password) {
         AmqpClientOptions options = new AmqpClientOptions().setHost(host).setPort(port)
                 .setConnectTimeout(5_000).setReconnectAttempts(0);
         if (user != null) {
             options.setUsername(user).setPassword(password);
         }
+        return options;
+    }
+
+    private static AmqpTestClient connect(AmqpClientOptions options) throws Exception {
+        Vertx vertx = Vertx.vertx();
         AmqpClient client = AmqpClient.create(vertx, options);
         try {
             return new AmqpTestClient(vertx, client, await(client.connect()));

@@ -8,9 +8,14 @@ import static dev.backchannel.schemas.Addresses.GATEWAY_NODES;
 import static dev.backchannel.schemas.Addresses.STATUS;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -59,8 +64,7 @@ final class BrokerConfiguration {
                 .setIDCacheSize(DUPLICATE_ID_CACHE_SIZE)
                 .setPersistIDCache(true)
                 .setMessageExpiryScanPeriod(expiryScanPeriod(settings));
-        config.addAcceptorConfiguration(ACCEPTOR,
-                "tcp://" + settings.host() + ":" + settings.port() + "?protocols=AMQP");
+        config.addAcceptorConfiguration(amqpAcceptor(settings));
         config.putSecurityRoles("#", Set.of(allPermissions()));
         if (settings.cluster().isPresent()) {
             addCluster(config, settings, settings.cluster().get());
@@ -68,6 +72,24 @@ final class BrokerConfiguration {
         addAddressSettings(config, settings);
         addAddresses(config);
         return config;
+    }
+
+    /**
+     * The one AMQP acceptor on {@code host:port}: plain AMQP, or AMQPS only when TLS is configured (the
+     * key store is passed as parameters, not in a URL, so a password may hold any character).
+     */
+    static TransportConfiguration amqpAcceptor(BrokerSettings settings) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, settings.host());
+        params.put(TransportConstants.PORT_PROP_NAME, settings.port());
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, "AMQP");
+        settings.tls().ifPresent(tls -> {
+            params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.keyStore().toAbsolutePath().toString());
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.keyStorePassword());
+            params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, "PKCS12");
+        });
+        return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, ACCEPTOR);
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  */
 public record BrokerSettings(String host, int port, Path dataDir, String user, String password,
         int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl, Duration statusOrphanAfter,
-        Optional<ClusterSettings> cluster) {
+        Optional<ClusterSettings> cluster, Optional<BrokerTlsSettings> tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5672;
@@ -43,6 +43,7 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
         Objects.requireNonNull(statusTtl, "statusTtl");
         Objects.requireNonNull(statusOrphanAfter, "statusOrphanAfter");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(tls, "tls");
         if (statusOrphanAfter.isNegative() || statusOrphanAfter.isZero()) {
             throw new IllegalArgumentException("statusOrphanAfter must be positive, was " + statusOrphanAfter);
         }
@@ -64,7 +65,7 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
     public BrokerSettings(String host, int port, Path dataDir, String user, String password,
             int maxDeliveryAttempts, Duration redeliveryDelay, Duration statusTtl) {
         this(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay, statusTtl,
-                DEFAULT_STATUS_ORPHAN_AFTER, Optional.empty());
+                DEFAULT_STATUS_ORPHAN_AFTER, Optional.empty(), Optional.empty());
     }
 
     /** Settings with the default status TTL. */
@@ -93,7 +94,17 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
                 Duration.ofMillis(env.number("BROKER_REDELIVERY_DELAY_MS", (int) DEFAULT_REDELIVERY_DELAY.toMillis())),
                 Duration.ofMillis(env.number("BROKER_STATUS_TTL_MS", (int) DEFAULT_STATUS_TTL.toMillis())),
                 Duration.ofMillis(env.number("BROKER_STATUS_ORPHAN_MS", (int) DEFAULT_STATUS_ORPHAN_AFTER.toMillis())),
-                cluster(env));
+                cluster(env),
+                tls(env));
+    }
+
+    /** AMQPS only when {@code BROKER_TLS_KEYSTORE} is set; {@code BROKER_TLS_KEYSTORE_PASSWORD} opens it. */
+    private static Optional<BrokerTlsSettings> tls(EnvironmentReader env) {
+        String keyStore = env.text("BROKER_TLS_KEYSTORE", null);
+        if (keyStore == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BrokerTlsSettings(Path.of(keyStore), env.text("BROKER_TLS_KEYSTORE_PASSWORD", null)));
     }
 
     /** A cluster when {@code BROKER_CLUSTER_PORT} is set; {@code BROKER_CLUSTER_PEERS} then names the others. */
@@ -116,32 +127,38 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
 
     public BrokerSettings withPort(int newPort) {
         return new BrokerSettings(host, newPort, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl, statusOrphanAfter, cluster);
+                statusTtl, statusOrphanAfter, cluster, tls);
     }
 
     public BrokerSettings withDataDir(Path newDataDir) {
         return new BrokerSettings(host, port, newDataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl, statusOrphanAfter, cluster);
+                statusTtl, statusOrphanAfter, cluster, tls);
     }
 
     public BrokerSettings withRedelivery(int newMaxDeliveryAttempts, Duration newRedeliveryDelay) {
         return new BrokerSettings(host, port, dataDir, user, password, newMaxDeliveryAttempts, newRedeliveryDelay,
-                statusTtl, statusOrphanAfter, cluster);
+                statusTtl, statusOrphanAfter, cluster, tls);
     }
 
     public BrokerSettings withStatusTtl(Duration newStatusTtl) {
         return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                newStatusTtl, statusOrphanAfter, cluster);
+                newStatusTtl, statusOrphanAfter, cluster, tls);
     }
 
     public BrokerSettings withStatusOrphanAfter(Duration newStatusOrphanAfter) {
         return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl, newStatusOrphanAfter, cluster);
+                statusTtl, newStatusOrphanAfter, cluster, tls);
     }
 
     public BrokerSettings withCluster(ClusterSettings newCluster) {
         return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
-                statusTtl, statusOrphanAfter, Optional.of(newCluster));
+                statusTtl, statusOrphanAfter, Optional.of(newCluster), tls);
+    }
+
+    /** The AMQP acceptor serves AMQPS only, with this key store (no plain AMQP port is left open). */
+    public BrokerSettings withTls(BrokerTlsSettings newTls) {
+        return new BrokerSettings(host, port, dataDir, user, password, maxDeliveryAttempts, redeliveryDelay,
+                statusTtl, statusOrphanAfter, cluster, Optional.of(newTls));
     }
 
     /** The broker's name: its cluster node name, or the default when it runs on its own. */
@@ -150,7 +167,7 @@ public record BrokerSettings(String host, int port, Path dataDir, String user, S
     }
 
     public String amqpUrl() {
-        return "amqp://" + host + ":" + port;
+        return (tls.isPresent() ? "amqps://" : "amqp://") + host + ":" + port;
     }
 
     /** Never prints the password. */

@@ -3,10 +3,12 @@ package dev.backchannel.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerSettingsTest {
 
@@ -40,6 +42,40 @@ class BrokerSettingsTest {
 
         assertThat(settings).isEqualTo(new BrokerSettings("0.0.0.0", 5673, Path.of("/tmp/b"), "ops", "s3cret",
                 4, Duration.ofMillis(250), Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void shouldServeAmqpsWhenAKeyStoreIsConfigured(@TempDir Path dir) throws Exception {
+        Path keyStore = Files.writeString(dir.resolve("broker.p12"), "not read here");
+        BrokerSettings settings = BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x", "BROKER_PORT", "5671",
+                "BROKER_TLS_KEYSTORE", keyStore.toString(), "BROKER_TLS_KEYSTORE_PASSWORD", "store-secret")::get);
+
+        assertThat(settings.tls()).contains(new BrokerTlsSettings(keyStore, "store-secret"));
+        assertThat(settings.amqpUrl()).isEqualTo("amqps://127.0.0.1:5671");
+        assertThat(settings.toString()).doesNotContain("store-secret");
+    }
+
+    @Test
+    void shouldServePlainAmqpWithoutAKeyStore() {
+        BrokerSettings settings = BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x")::get);
+
+        assertThat(settings.tls()).isEmpty();
+        assertThat(settings.amqpUrl()).startsWith("amqp://");
+    }
+
+    @Test
+    void shouldRefuseAKeyStoreWithoutPassword(@TempDir Path dir) throws Exception {
+        Path keyStore = Files.writeString(dir.resolve("broker.p12"), "x");
+        assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x",
+                "BROKER_TLS_KEYSTORE", keyStore.toString())::get))
+                .hasMessageContaining("BROKER_TLS_KEYSTORE_PASSWORD");
+    }
+
+    @Test
+    void shouldRefuseAKeyStoreThatCannotBeRead() {
+        assertThatThrownBy(() -> BrokerSettings.fromLookup(Map.of("BROKER_PASSWORD", "x",
+                "BROKER_TLS_KEYSTORE", "/nonexistent/broker.p12", "BROKER_TLS_KEYSTORE_PASSWORD", "p")::get))
+                .hasMessageContaining("BROKER_TLS_KEYSTORE").hasMessageContaining("/nonexistent/broker.p12");
     }
 
     @Test

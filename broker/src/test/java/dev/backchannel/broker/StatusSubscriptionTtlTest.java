@@ -48,8 +48,8 @@ class StatusSubscriptionTtlTest {
         publish("event-1", "event-2", "event-3");
 
         List<String> received = new CopyOnWriteArrayList<>();
-        try (NodeLink returned = subscribeAsNode()) {
-            returned.onMessage(received::add);
+        // the listener is in place before the link attaches: the waiting events arrive at once
+        try (NodeLink returned = subscribeAsNode(received::add)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
         }
         assertThat(received).containsExactly("event-1", "event-2", "event-3");
@@ -88,11 +88,16 @@ class StatusSubscriptionTtlTest {
     }
 
     private NodeLink subscribeAsNode() throws Exception {
+        return subscribeAsNode(body -> {
+        });
+    }
+
+    private NodeLink subscribeAsNode(java.util.function.Consumer<String> listener) throws Exception {
         BrokerSettings settings = broker.settings();
         AmqpClient client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(settings.host())
                 .setPort(settings.port()).setUsername(settings.user()).setPassword(settings.password())
                 .setContainerId(NODE).setReconnectAttempts(0));
-        NodeLink link = new NodeLink(client);
+        NodeLink link = new NodeLink(client, listener);
         settle(client.connect().compose(connection -> connection.createReceiver(STATUS, new AmqpReceiverOptions()
                 .setDurable(true).setLinkName(NODE).addCapability("topic").setAutoAcknowledgement(false)))
                 .map(receiver -> receiver.handler(link::deliver)));
@@ -106,15 +111,11 @@ class StatusSubscriptionTtlTest {
     /** One node's connection; closing it detaches the subscription (it stays on the broker). */
     private static final class NodeLink implements AutoCloseable {
         private final AmqpClient client;
-        private volatile java.util.function.Consumer<String> listener = body -> {
-        };
+        private final java.util.function.Consumer<String> listener;
 
-        NodeLink(AmqpClient client) {
+        NodeLink(AmqpClient client, java.util.function.Consumer<String> listener) {
             this.client = client;
-        }
-
-        void onMessage(java.util.function.Consumer<String> next) {
-            listener = next;
+            this.listener = listener;
         }
 
         void deliver(AmqpMessage message) {

@@ -52,7 +52,9 @@ public final class BackchannelClient implements AutoCloseable {
     private BackchannelClient(ClientConfig config, Scheduler scheduler, SocketConnector connector,
             TokenSupplier supplied) {
         userId = config.userId();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder().connectTimeout(config.requestTimeout());
+        config.trust().ifPresent(trust -> httpBuilder.sslContext(trust.sslContext()));
+        HttpClient http = httpBuilder.build();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         tokens = supplied != null ? new SuppliedTokens(supplied)
                 : new SessionTokens(http, config.apiUrl(), config.userId(), config.requestTimeout(), scheduler);

@@ -8,10 +8,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The processor's outgoing links, with the AMQP connector's global {@code amqp-*} settings. */
+/** The processor's outgoing links, with the broker settings of {@link BrokerConnection} (TLS included). */
 @ApplicationScoped
 public class BrokerLinks {
 
@@ -21,12 +19,9 @@ public class BrokerLinks {
     private final Vertx vertx;
     private final AmqpClientOptions options;
 
-    public BrokerLinks(Vertx vertx, @ConfigProperty(name = "amqp-host") String host,
-            @ConfigProperty(name = "amqp-port") int port, @ConfigProperty(name = "amqp-username") String username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+    public BrokerLinks(Vertx vertx, BrokerConnection broker) {
         this.vertx = vertx;
-        this.options = new AmqpClientOptions().setHost(host).setPort(port).setUsername(username)
-                .setPassword(password.orElse(null)).setConnectTimeout(5_000).setReconnectAttempts(0);
+        this.options = broker.options().setConnectTimeout(5_000).setReconnectAttempts(0);
     }
 
     /** Multicast {@code status}: every gateway node has its own subscription. */

@@ -28,7 +28,8 @@ public final class LaunchedSystem implements AutoCloseable {
     private final Duration readyTimeout;
     private final Roles roles;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final boolean tls;
+    private final HttpClient http;
 
     /** The names of the processes in each role, in start order. */
     record Roles(List<String> brokers, List<String> apis, List<String> processors, List<String> gateways) {
@@ -41,8 +42,14 @@ public final class LaunchedSystem implements AutoCloseable {
     }
 
     LaunchedSystem(Path data, String host, Map<String, Integer> ports, String brokerPassword, Duration readyTimeout,
-            Roles roles) {
+            Roles roles, SystemTls tls) {
         this.data = data;
+        this.tls = tls != null;
+        HttpClient.Builder probes = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            probes.sslContext(tls.trusting());
+        }
+        this.http = probes.build();
         this.host = host;
         this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports)); // start order
         this.roles = roles;
@@ -115,14 +122,14 @@ public final class LaunchedSystem implements AutoCloseable {
         return known(ports, service);
     }
 
-    /** {@code http://host:port} of the service. */
+    /** {@code http://host:port} of the service ({@code https://} when the system runs with TLS). */
     public URI url(String service) {
-        return URI.create("http://" + host + ":" + port(service));
+        return URI.create((tls ? "https" : "http") + "://" + host + ":" + port(service));
     }
 
-    /** The websocket of one gateway node. */
+    /** The websocket of one gateway node ({@code wss://} when the system runs with TLS). */
     public URI socketUrl(String gateway) {
-        return URI.create("ws://" + host + ":" + port(gateway) + "/ws");
+        return URI.create((tls ? "wss" : "ws") + "://" + host + ":" + port(gateway) + "/ws");
     }
 
     /** The names of the gateway nodes, in start order. */

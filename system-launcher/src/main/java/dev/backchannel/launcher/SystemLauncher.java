@@ -44,6 +44,7 @@ public final class SystemLauncher {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, List<String>> serviceJvmOptions = new HashMap<>();
     private String host;
+    private SystemTls tls;
     private Duration readyTimeout = Duration.ofMinutes(2);
     private int startWave = Integer.MAX_VALUE;
 
@@ -120,6 +121,16 @@ public final class SystemLauncher {
         return this;
     }
 
+    /**
+     * TLS on every link: the broker's acceptor serves AMQPS only, every service connects to it over TLS
+     * trusting {@code tls}'s trust store, and serves HTTPS and WSS only (no plain HTTP port) with its key
+     * store; {@link LaunchedSystem#url} and {@link LaunchedSystem#socketUrl} then name {@code https}/{@code wss}.
+     */
+    public SystemLauncher tls(SystemTls tls) {
+        this.tls = tls;
+        return this;
+    }
+
     /** Starts the services (after the brokers) this many at a time, each group once the one before is ready. */
     public SystemLauncher startInWavesOf(int services) {
         if (services < 1) {
@@ -162,7 +173,7 @@ public final class SystemLauncher {
         String password = makeSecrets();
         LaunchedSystem system = new LaunchedSystem(data, host == null ? "localhost" : host, ports, password,
                 readyTimeout, new LaunchedSystem.Roles(brokerNames, apiNames, processorNames,
-                        List.copyOf(nodes.keySet())));
+                        List.copyOf(nodes.keySet())), tls);
         try {
             for (String service : ports.keySet()) {
                 String module = nodes.containsKey(service) ? SOCKET_GATEWAY
@@ -239,13 +250,24 @@ public final class SystemLauncher {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + data.resolve("keys/private.pem"));
         env.put("BACKCHANNEL_DEMO_SIGNIN", "true");
         env.put("BACKCHANNEL_CHAOS_EDITORS", "*");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(system.port(service)));
+        if (tls == null) {
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(system.port(service)));
+        } else {
+            env.put("AMQP_TLS", "true");
+            env.put("AMQP_TRUSTSTORE", tls.trustStore().toAbsolutePath().toString());
+            env.put("AMQP_TRUSTSTORE_PASSWORD", tls.password());
+            env.put("QUARKUS_TLS_KEY_STORE_P12_PATH", tls.keyStore().toAbsolutePath().toString());
+            env.put("QUARKUS_TLS_KEY_STORE_P12_PASSWORD", tls.password());
+            env.put("QUARKUS_HTTP_SSL_PORT", String.valueOf(system.port(service)));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(freePort())); // not opened: insecure requests are disabled
+            env.put("QUARKUS_HTTP_INSECURE_REQUESTS", "disabled");
+        }
         if (host != null) {
             env.put("QUARKUS_HTTP_HOST", host);
         }
         // the browser page is served by every gateway node and calls api-command and processor directly
         env.put("BACKCHANNEL_CLIENT_ORIGINS", String.join(",", system.gateways().stream()
-                .map(gateway -> "http://localhost:" + system.port(gateway)).toList()));
+                .map(gateway -> (tls == null ? "http" : "https") + "://localhost:" + system.port(gateway)).toList()));
         env.put("BACKCHANNEL_GATEWAY_CLIENT_API_URL", system.url(system.apis().get(0)).toString());
         env.put("BACKCHANNEL_GATEWAY_CLIENT_QUERY_URL", system.url(system.processors().get(0)).toString());
         env.put("BACKCHANNEL_API_QUERY_URL", system.url(system.processors().get(0)).toString());
@@ -257,6 +279,10 @@ public final class SystemLauncher {
                 env.put("BROKER_PASSWORD", system.brokerPassword());
                 // its Prometheus endpoint (8083 by default) on a free port too: several systems may run at once
                 env.put("BROKER_METRICS_PORT", String.valueOf(freePort()));
+                if (tls != null) {
+                    env.put("BROKER_TLS_KEYSTORE", tls.keyStore().toAbsolutePath().toString());
+                    env.put("BROKER_TLS_KEYSTORE_PASSWORD", tls.password());
+                }
                 if (!clusterPorts.isEmpty()) {
                     env.put("BROKER_NODE_NAME", service);
                     env.put("BROKER_CLUSTER_PORT", String.valueOf(clusterPorts.get(service)));

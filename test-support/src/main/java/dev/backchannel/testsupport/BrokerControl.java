@@ -67,6 +67,11 @@ public final class BrokerControl implements BrokerControlMBean, AutoCloseable {
     }
 
     @Override
+    public boolean isTls() {
+        return settings.tls().isPresent();
+    }
+
+    @Override
     public int getPort() {
         return settings.port();
     }

@@ -28,4 +28,7 @@ public interface BrokerControlMBean {
     String getUsername();
 
     String getPassword();
+
+    /** Whether the broker serves AMQPS only (then clients trust {@link BrokerTestResource#CERTIFICATES}). */
+    boolean isTls();
 }

@@ -1,7 +1,9 @@
 package dev.backchannel.testsupport;
 
 import dev.backchannel.amqptest.AmqpTestClient;
+import dev.backchannel.amqptest.TestCertificates;
 import dev.backchannel.broker.BrokerSettings;
+import dev.backchannel.broker.BrokerTlsSettings;
 import dev.backchannel.broker.EmbeddedBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.management.JMException;
@@ -23,6 +26,11 @@ import javax.management.StandardMBean;
  * Starts an embedded broker on a free port in a temp dir and points the SmallRye AMQP connector at
  * it. Use with {@code @QuarkusTestResource(BrokerTestResource.class)}; in the test, call
  * {@link #stopBroker()} / {@link #startBroker()} to simulate an outage and recovery.
+ *
+ * <p>With the init argument {@code tls=true} ({@code @WithTestResource(value = BrokerTestResource.class,
+ * initArgs = @ResourceArg(name = "tls", value = "true"))}) the broker serves AMQPS only, with a certificate
+ * for {@code 127.0.0.1} made at start ({@link TestCertificates}), and the service gets {@code amqp-tls=true}
+ * and the trust store: every link of the service then runs over TLS, as an operator configures it.
  */
 public final class BrokerTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,8 +38,17 @@ public final class BrokerTestResource implements QuarkusTestResourceLifecycleMan
 
     private static volatile BrokerControl current;
 
+    /** Where the certificates of a TLS broker are made (and kept for the next test class). */
+    public static final Path CERTIFICATES = Path.of("target/broker-tls");
+
     private BrokerControl control;
     private Path dataDir;
+    private boolean tls;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        tls = Boolean.parseBoolean(initArgs.getOrDefault("tls", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -40,17 +57,27 @@ public final class BrokerTestResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        control = BrokerControl.start(BrokerSettings.forTests(dataDir));
+        BrokerSettings settings = BrokerSettings.forTests(dataDir);
+        Map<String, String> config = new HashMap<>();
+        if (tls) {
+            TestCertificates certificates = TestCertificates.in(CERTIFICATES);
+            settings = settings.withTls(new BrokerTlsSettings(certificates.keyStore(), TestCertificates.PASSWORD));
+            config.put("amqp-tls", "true");
+            config.put("amqp-truststore", certificates.trustStore().toAbsolutePath().toString());
+            config.put("amqp-truststore-password", TestCertificates.PASSWORD);
+        }
+        control = BrokerControl.start(settings);
         register(control);
         current = control;
-        return Map.of(
+        config.putAll(Map.of(
                 "amqp-host", control.getHost(),
                 "amqp-port", String.valueOf(control.getPort()),
                 "amqp-username", control.getUsername(),
                 "amqp-password", control.getPassword(),
                 "quarkus.amqp.devservices.enabled", "false",
                 "quarkus.log.category.\"org.apache.activemq.audit\".level", "WARN",
-                "quarkus.log.category.\"org.apache.activemq.artemis\".level", "WARN");
+                "quarkus.log.category.\"org.apache.activemq.artemis\".level", "WARN"));
+        return config;
     }
 
     @Override
@@ -86,9 +113,13 @@ public final class BrokerTestResource implements QuarkusTestResourceLifecycleMan
         return JMX.newMBeanProxy(server, CONTROL_NAME, BrokerControlMBean.class);
     }
 
-    /** A plain AMQP client signed in to the running test broker; close it after use. */
+    /** An AMQP client signed in to the running test broker (over TLS when it serves AMQPS); close it after use. */
     public static AmqpTestClient client() throws Exception {
         BrokerControlMBean broker = control();
+        if (broker.isTls()) {
+            return AmqpTestClient.connectTls(broker.getHost(), broker.getPort(), broker.getUsername(),
+                    broker.getPassword(), TestCertificates.in(CERTIFICATES).trustStore(), TestCertificates.PASSWORD);
+        }
         return AmqpTestClient.connect(broker.getHost(), broker.getPort(), broker.getUsername(), broker.getPassword());
     }
 

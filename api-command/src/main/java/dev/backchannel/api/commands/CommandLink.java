@@ -13,10 +13,8 @@ import io.vertx.amqp.AmqpSenderOptions;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,12 +41,9 @@ public class CommandLink {
     private volatile AmqpConnection connection;
     private volatile boolean linked;
 
-    CommandLink(Vertx vertx, ApiConfig config, @ConfigProperty(name = "amqp-host") String host,
-            @ConfigProperty(name = "amqp-port") int port, @ConfigProperty(name = "amqp-username") String username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+    CommandLink(Vertx vertx, ApiConfig config, BrokerConnection broker) {
         this.vertx = vertx;
-        this.options = new AmqpClientOptions().setHost(host).setPort(port).setUsername(username)
-                .setPassword(password.orElse(null)).setReconnectAttempts(0)
+        this.options = broker.options().setReconnectAttempts(0)
                 .setConnectTimeout((int) config.enqueueTimeout().toMillis());
     }
 

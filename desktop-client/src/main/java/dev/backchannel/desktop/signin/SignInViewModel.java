@@ -63,9 +63,7 @@ public final class SignInViewModel {
         try {
             config = defaults.withApiUrl(URI.create(apiUrl.get().trim())).withQueryUrl(URI.create(queryUrl.get().trim()))
                     .withSocketUrl(URI.create(socketUrl.get().trim()));
-            config = new ClientConfig(config.apiUrl(), config.queryUrl(), config.socketUrl(), userName.get().trim(),
-                    config.commandBackoff(), config.maxAttempts(), config.reconnectBackoff(), config.receiptTimeout(),
-                    config.requestTimeout());
+            config = config.withUserId(userName.get().trim());
         } catch (IllegalArgumentException badUrl) {
             error.set("That is not a URL: " + badUrl.getMessage());
             return;

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backchannel.client.ClientConfig;
+import dev.backchannel.client.http.TrustedCertificates;
 import dev.backchannel.client.time.Scheduler;
 import dev.backchannel.desktop.session.SessionOpener;
 import dev.backchannel.desktop.session.UserSession;
 import dev.backchannel.desktop.testing.FakeBackchannel;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SignInViewModelTest {
 
@@ -36,6 +40,23 @@ class SignInViewModelTest {
         assertThat(model.apiUrlProperty().get()).isEqualTo("http://localhost:8081");
         assertThat(model.queryUrlProperty().get()).isEqualTo("http://localhost:8082");
         assertThat(model.socketUrlProperty().get()).isEqualTo("ws://localhost:8080/ws");
+    }
+
+    @Test
+    void signingInKeepsTheTrustStoreOfTheConfiguration(@TempDir Path dir) throws Exception {
+        Path trustStore = Files.writeString(dir.resolve("ca.pem"), "read when a client connects");
+        ClientConfig defaults = ClientConfig.forUser("x").trusting(new TrustedCertificates(trustStore, null));
+        AtomicReference<ClientConfig> opened = new AtomicReference<>();
+        SignInViewModel model = new SignInViewModel(defaults, "alice", config -> {
+            opened.set(config);
+            throw new IllegalStateException("not connecting in this test");
+        }, Runnable::run, ForkJoinPool.commonPool());
+
+        model.signIn(signedIn::set);
+
+        await().until(() -> opened.get() != null);
+        assertThat(opened.get().userId()).isEqualTo("alice");
+        assertThat(opened.get().trust()).isEqualTo(defaults.trust());
     }
 
     @Test

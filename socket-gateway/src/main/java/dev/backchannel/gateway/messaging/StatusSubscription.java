@@ -17,12 +17,10 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Default;
-import java.util.Optional;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.messaging.AmqpValue;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Section;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -67,16 +65,13 @@ public class StatusSubscription implements HealthCheck {
     private volatile boolean claimed;
 
     public StatusSubscription(Vertx vertx, StatusEventProcessor processor, GatewayConfig config, NodeIdentity identity,
-            @ConfigProperty(name = "amqp-host") String host, @ConfigProperty(name = "amqp-port") int port,
-            @ConfigProperty(name = "amqp-username") String username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+            BrokerConnection broker) {
         this.vertx = vertx;
         this.processor = processor;
         this.config = config;
         this.identity = identity;
         this.nodeClaim = new NodeClaim(vertx, identity, config.nodeClaimWindow(), () -> !paused && !stopped);
-        this.options = new AmqpClientOptions().setHost(host).setPort(port).setUsername(username)
-                .setPassword(password.orElse(null)).setContainerId(identity.nodeId()).setConnectTimeout(5_000);
+        this.options = broker.options().setContainerId(identity.nodeId()).setConnectTimeout(5_000);
     }
 
     void start(@Observes StartupEvent started) {
