@@ -110,8 +110,12 @@ public final class PresenceScenario {
             CompletableFuture<PresenceFleet.Churned> churn = presence.churn(
                     Duration.ofMillis((long) (sizes.seconds() * 1000) + 200), sizes.setsPerSecond(),
                     sizes.rejoinsPerSecond(), profile.seed() + 17);
-            FanOutRun.Result during = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
-                    schedule(users, targetEvents, sizes.seconds(), 22), w, Set.of());
+            FanOutRun.Result during;
+            try (FlightRecordings ignored = FlightRecordings.start("presence-churn", Map.of("gateway",
+                    context.system().gatewayPid(), "broker", context.system().brokerPid()))) {
+                during = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                        schedule(users, targetEvents, sizes.seconds(), 22), w, Set.of());
+            }
             PresenceFleet.Churned churned = churn.join();
             settle(presence, 0);
             PresenceFleet.Collected collected = presence.collect(churned);
