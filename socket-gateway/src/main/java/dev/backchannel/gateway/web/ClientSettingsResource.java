@@ -26,6 +26,11 @@ public class ClientSettingsResource {
                 .put("testHooks", config.client().testHooks()).encode();
     }
 
+    /** What {@code /client-settings.json} answers. */
+    String body() {
+        return body;
+    }
+
     void route(@Observes Router router) {
         router.get("/client-settings.json").handler(context -> context.response()
                 .putHeader("Content-Type", "application/json")
