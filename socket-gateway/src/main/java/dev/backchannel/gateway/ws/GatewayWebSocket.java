@@ -34,7 +34,9 @@ import org.jboss.logging.Logger;
  * with {@code TOO_MANY_CONNECTIONS}; a socket is closed with {@code TOKEN_EXPIRED} when its token
  * expires ({@link TokenExpiry}; a v2 socket is warned and may refresh it in band). A v1 socket's live
  * events wait briefly for the client's {@code resume}; a v2 socket gives its resume point (and its
- * topics) in the upgrade request ({@link ConnectRequest}) and never waits.
+ * topics) in the upgrade request ({@link ConnectRequest}) and never waits. What a socket may send is
+ * bounded ({@link InboundBudget}): a flood, or bad requests in a row, close it with 1008. A connection
+ * the client dropped without a close frame is one debug line ({@link AbruptDisconnect}).
  *
  * <p>Its close callbacks are the only place a socket leaves the registry: whoever closes a socket
  * (this node or the client) only closes it, and the registry forgets it here once the connection is gone.
