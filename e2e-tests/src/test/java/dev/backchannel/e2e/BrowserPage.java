@@ -156,6 +156,11 @@ final class BrowserPage implements AutoCloseable {
         return byTestId("connection-state").getDomAttribute("data-state");
     }
 
+    /** Whether the page exposes its test hooks ({@code window.__backchannel}). */
+    boolean hasTestHooks() {
+        return Boolean.TRUE.equals(driver.executeScript("return typeof window.__backchannel !== 'undefined'"));
+    }
+
     /** The page's test hooks: dropSocket, holdSocket, releaseSocket. */
     void hook(String name) {
         driver.executeScript("window.__backchannel." + name + "()");

@@ -39,6 +39,8 @@ final class RunningSystem {
             LaunchedSystem system = launcher(data)
                     .gateway(Service.SOCKET_GATEWAY.module(), "e2e-gateway-a")
                     .gateway(Service.SOCKET_GATEWAY_B.module(), "e2e-gateway-b")
+                    // node B's page as in production: without test hooks (BrowserTestHooksTest)
+                    .jvmOptions(Service.SOCKET_GATEWAY_B.module(), List.of("-Dbackchannel.gateway.client.test-hooks=false"))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(system::close));
             shared = new RunningSystem(system);
@@ -145,6 +147,8 @@ final class RunningSystem {
                 .environment("BACKCHANNEL_API_RATE_LIMIT_SESSIONS_BURST", "100000")
                 // the chaos tests switch faults on through PUT /api/chaos (ChaosSwitch); calm unless they do
                 .environment("BACKCHANNEL_CHAOS_ENABLED", "true")
+                // the browser tests drive the page through its test hooks (window.__backchannel)
+                .environment("BACKCHANNEL_PAGE_TEST_HOOKS", "true")
                 // redeliveries 20 ms, 40 ms, ... apart: the 10 deliveries before a dead letter take ~10 s, not ~2.5 min
                 .environment("BROKER_REDELIVERY_DELAY_MS", "20")
                 .readyTimeout(Duration.ofMinutes(3));

@@ -7,10 +7,15 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks JSON against the contract's schemas. Services use it at their edge (a command body is
@@ -18,20 +23,58 @@ import java.util.Map;
  */
 public final class SchemaValidator {
 
-    private static final SchemaValidator INSTANCE = new SchemaValidator();
+    private static final SchemaValidator INSTANCE = new SchemaValidator(false);
+    private static final Pattern CLOSED_OBJECT = Pattern.compile("\"additionalProperties\"\\s*:\\s*false");
 
     private final Map<MessageSchema, JsonSchema> schemas = new EnumMap<>(MessageSchema.class);
 
-    private SchemaValidator() {
+    private SchemaValidator(boolean tolerant) {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaMappers(m -> m.mapPrefix(MessageSchema.BASE_URI, "classpath:schemas/")));
+                builder -> {
+                    if (tolerant) {
+                        builder.schemaLoaders(loaders -> loaders.schemas(SchemaValidator::openSchema));
+                    } else {
+                        builder.schemaMappers(m -> m.mapPrefix(MessageSchema.BASE_URI, "classpath:schemas/"));
+                    }
+                });
         for (MessageSchema schema : MessageSchema.values()) {
             schemas.put(schema, factory.getSchema(SchemaLocation.of(schema.uri())));
         }
     }
 
+    /** The strict validator: what a producer emits must match the schemas exactly. */
     public static SchemaValidator instance() {
         return INSTANCE;
+    }
+
+    /**
+     * The tolerant reader's validator (contract v2): the same schemas, but fields they do not name are
+     * allowed anywhere ({@code additionalProperties: false} read as {@code true}). Every rule on a field
+     * the schemas name still holds.
+     */
+    public static SchemaValidator tolerant() {
+        return Tolerant.INSTANCE;
+    }
+
+    private static final class Tolerant {
+        private static final SchemaValidator INSTANCE = new SchemaValidator(true);
+    }
+
+    /** A schema file of the contract with its objects opened to unknown fields; null for any other IRI. */
+    private static String openSchema(String iri) {
+        if (!iri.startsWith(MessageSchema.BASE_URI)) {
+            return null;
+        }
+        String resource = "/schemas/" + iri.substring(MessageSchema.BASE_URI.length());
+        try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return CLOSED_OBJECT.matcher(text).replaceAll("\"additionalProperties\": true");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The violations of {@code json} against {@code schema}; empty when it is valid. */

@@ -104,4 +104,16 @@ class SchemaValidatorTest {
         assertThat(validator.violations(MessageSchema.CLIENT_REQUEST,
                 "{\"type\":\"presence.set\",\"topic\":\"items\",\"state\":\"editing\"}")).isNotEmpty();
     }
+
+    @Test
+    void shouldLetTheTolerantReaderAcceptUnknownFieldsButNoBrokenKnownOnes() {
+        String withExtras = "{\"type\":\"welcome\",\"connectionId\":\"c\",\"userId\":\"alice\",\"resumed\":false,"
+                + "\"region\":\"eu\"}";
+        assertThat(validator.violations(MessageSchema.FRAME, withExtras)).isNotEmpty();
+        assertThat(SchemaValidator.tolerant().violations(MessageSchema.FRAME, withExtras)).isEmpty();
+        assertThat(SchemaValidator.tolerant().violations(MessageSchema.FRAME,
+                withExtras.replace("\"resumed\":false", "\"resumed\":\"no\""))).isNotEmpty();
+        assertThat(SchemaValidator.tolerant().violations(MessageSchema.FRAME, "{\"type\":\"welcome\",\"region\":\"eu\"}"))
+                .isNotEmpty();
+    }
 }

@@ -178,7 +178,14 @@ async function start(settings, userId, given = null) {
   showWorkspace(userId);
   new ChaosView($('chaos-panel'), new ChaosApi(settings.apiUrl, tokens), toasts).load();
 
-  // test hooks: drop the socket as a network would, or keep it offline until released
+  // test hooks for browser tests, only when the gateway says so (backchannel.gateway.client.test-hooks):
+  // drop the socket as a network would, or keep it offline until released
+  if (settings.testHooks) {
+    exposeTestHooks(settings, socket);
+  }
+}
+
+function exposeTestHooks(settings, socket) {
   window.__backchannel = {
     settings,
     state: () => socket.state?.kind,

@@ -12,6 +12,8 @@ export async function loadSettings(location = window.location) {
     apiUrl: pick('api', 'apiUrl'),
     queryUrl: pick('query', 'queryUrl'),
     socketUrl: scheme + location.host + (served.socketPath || DEFAULTS.socketPath),
+    // only the gateway turns the test hooks on (never the page's URL); off by default
+    testHooks: served.testHooks === true,
   };
 }
 

@@ -79,6 +79,12 @@ public final class RawSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Drops the connection as a crashed client or a network would: no close frame, a TCP reset. */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

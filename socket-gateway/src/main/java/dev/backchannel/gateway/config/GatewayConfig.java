@@ -106,6 +106,30 @@ public interface GatewayConfig {
     /** Presence between gateway nodes (the broker's {@code presence} address). */
     Presence presence();
 
+    /** How much one socket may send (closed with 1008, {@code CloseCodes.POLICY_VIOLATION}, beyond it). */
+    Inbound inbound();
+
+    interface Inbound {
+        /** Messages a socket may send per second, on average (a token bucket's refill rate). */
+        @WithDefault("20")
+        int messagesPerSecond();
+
+        /** Messages a socket may send at once above that average (the bucket's size). */
+        @WithDefault("40")
+        int burst();
+
+        /**
+         * Messages over the rate a socket may send before its bucket is full again: the first is
+         * answered with {@code error rate_limited}, the next are dropped, this many close the socket with 1008.
+         */
+        @WithDefault("40")
+        int maxRefused();
+
+        /** {@code error bad_request} answers in a row after which the socket is closed with 1008. */
+        @WithDefault("10")
+        int maxBadRequests();
+    }
+
     interface Presence {
         /** How often this node announces all its members to the others (also its heartbeat). */
         @WithDefault("3s")
@@ -128,6 +152,13 @@ public interface GatewayConfig {
         /** Base URL of the processor's query side as the browser reaches it. */
         @WithDefault("http://localhost:8082")
         String queryUrl();
+
+        /**
+         * Whether the page exposes its test hooks ({@code window.__backchannel}: drop or hold the socket,
+         * read its state) for browser tests. Off unless {@code BACKCHANNEL_PAGE_TEST_HOOKS=true}; on in tests.
+         */
+        @WithDefault("${BACKCHANNEL_PAGE_TEST_HOOKS:false}")
+        boolean testHooks();
     }
 
     interface Replay {

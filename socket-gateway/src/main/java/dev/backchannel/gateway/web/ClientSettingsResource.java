@@ -8,7 +8,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * {@code GET /client-settings.json}: where the browser client served at {@code /} finds the
- * services it calls directly, {@code {"apiUrl","queryUrl","socketPath"}}. The gateway has no
+ * services it calls directly, {@code {"apiUrl","queryUrl","socketPath","testHooks"}}; {@code testHooks} says whether the page
+ * exposes its test hooks (off unless configured, {@code backchannel.gateway.client.test-hooks}). The gateway has no
  * REST extension, so this is a plain Vert.x route on the HTTP server Quarkus already runs.
  */
 @ApplicationScoped
@@ -21,7 +22,13 @@ public class ClientSettingsResource {
 
     ClientSettingsResource(GatewayConfig config) {
         this.body = new JsonObject().put("apiUrl", config.client().apiUrl())
-                .put("queryUrl", config.client().queryUrl()).put("socketPath", SOCKET_PATH).encode();
+                .put("queryUrl", config.client().queryUrl()).put("socketPath", SOCKET_PATH)
+                .put("testHooks", config.client().testHooks()).encode();
+    }
+
+    /** What {@code /client-settings.json} answers. */
+    String body() {
+        return body;
     }
 
     void route(@Observes Router router) {

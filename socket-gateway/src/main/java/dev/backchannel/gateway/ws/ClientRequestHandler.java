@@ -66,6 +66,11 @@ public class ClientRequestHandler {
         this.maxStateBytes = config.presence().maxStateBytes();
     }
 
+    /** Whether {@code reply} refuses a request as malformed (counted towards the 1008 close). */
+    static boolean isBadRequest(Frame reply) {
+        return reply instanceof Frame.Error error && BAD_REQUEST.equals(error.code());
+    }
+
     /** The frame to answer with, if any. */
     public Optional<Frame> handle(ClientSocket socket, String text) {
         JsonNode json;

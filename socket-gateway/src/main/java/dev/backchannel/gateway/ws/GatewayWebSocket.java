@@ -7,6 +7,7 @@ import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.gateway.routing.ServerClose;
 import dev.backchannel.gateway.presence.PresenceService;
+import dev.backchannel.schemas.CloseCodes;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Subprotocols;
 import io.quarkus.security.Authenticated;
@@ -22,6 +23,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +34,9 @@ import org.jboss.logging.Logger;
  * with {@code TOO_MANY_CONNECTIONS}; a socket is closed with {@code TOKEN_EXPIRED} when its token
  * expires ({@link TokenExpiry}; a v2 socket is warned and may refresh it in band). A v1 socket's live
  * events wait briefly for the client's {@code resume}; a v2 socket gives its resume point (and its
- * topics) in the upgrade request ({@link ConnectRequest}) and never waits.
+ * topics) in the upgrade request ({@link ConnectRequest}) and never waits. What a socket may send is
+ * bounded ({@link InboundBudget}): a flood, or bad requests in a row, close it with 1008. A connection
+ * the client dropped without a close frame is one debug line ({@link AbruptDisconnect}).
  *
  * <p>Its close callbacks are the only place a socket leaves the registry: whoever closes a socket
  * (this node or the client) only closes it, and the registry forgets it here once the connection is gone.
@@ -42,6 +46,7 @@ import org.jboss.logging.Logger;
 public class GatewayWebSocket {
 
     private static final Logger LOG = Logger.getLogger(GatewayWebSocket.class);
+    static final String RATE_LIMITED = "rate_limited";
 
     // field injection, as WebSockets Next resolves the connection's identity through the injected proxy
     @Inject
@@ -64,6 +69,8 @@ public class GatewayWebSocket {
     Vertx vertx;
     @Inject
     UserIdCheck userIds;
+    @Inject
+    InboundLimits inbound;
 
     @OnOpen
     @NonBlocking
@@ -100,13 +107,47 @@ public class GatewayWebSocket {
     @NonBlocking
     public void onTextMessage(String message, WebSocketConnection connection) {
         sockets.find(connection.id()).ifPresent(socket -> {
-            socket.heard(System.nanoTime());
-            requests.handle(socket, message).ifPresent(reply -> {
-                if (reply instanceof Frame.Error error) {
+            long now = System.nanoTime();
+            socket.heard(now);
+            InboundBudget budget = inbound.of(socket.id());
+            InboundBudget.Verdict verdict = budget.admit(now);
+            if (verdict != InboundBudget.Verdict.ADMIT) {
+                refuse(connection, socket, verdict);
+                return;
+            }
+            Optional<Frame> reply = requests.handle(socket, message);
+            reply.ifPresent(frame -> {
+                if (frame instanceof Frame.Error error) {
                     metrics.badRequest(error.code());
                 }
-                socket.offer(FrameText.of(reply));
+                socket.offer(FrameText.of(frame));
             });
+            if (budget.answered(reply.filter(ClientRequestHandler::isBadRequest).isPresent())) {
+                closeForPolicy(connection, socket, "bad-requests", "too many bad requests: fix the client");
+            }
+        });
+    }
+
+    /** A message over the socket's rate: told once with {@code error rate_limited}, then dropped, then 1008. */
+    private void refuse(WebSocketConnection connection, ClientSocket socket, InboundBudget.Verdict verdict) {
+        if (verdict == InboundBudget.Verdict.REFUSE) {
+            metrics.badRequest(RATE_LIMITED);
+            socket.offer(FrameText.of(new Frame.Error(RATE_LIMITED, "more than "
+                    + config.inbound().messagesPerSecond() + " messages per second: slow down")));
+        } else if (verdict == InboundBudget.Verdict.CLOSE) {
+            closeForPolicy(connection, socket, "message-rate", "too many messages: slow down");
+        }
+    }
+
+    /** Closes with 1008 (policy violation): a client that breaks the rules is not to retry as is. */
+    private void closeForPolicy(WebSocketConnection connection, ClientSocket socket, String limit, String reason) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        metrics.limitEnforced(limit);
+        LOG.infof("closing socket %s of user %s with 1008: %s", socket.id(), socket.userId(), reason);
+        new ConnectionOutput(connection).close(CloseCodes.POLICY_VIOLATION, reason).subscribe().with(done -> {
+        }, ignored -> {
         });
     }
 
@@ -119,6 +160,7 @@ public class GatewayWebSocket {
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        inbound.forget(connection.id());
         sockets.remove(connection.id());
     }
 
@@ -128,10 +170,14 @@ public class GatewayWebSocket {
         if (OversizedMessage.isCause(failure)) {
             metrics.badRequest("too_big");
             close(connection, ServerClose.TOO_BIG, "message larger than " + config.maxMessageBytes() + " bytes");
+        } else if (AbruptDisconnect.isCause(failure)) {
+            // the client or the network dropped the connection: ordinary, nothing to close
+            LOG.debugf("socket %s disconnected abruptly (%s)", connection.id(), AbruptDisconnect.describe(failure));
         } else {
             LOG.warnf(failure, "socket %s failed: closing it", connection.id());
             close(connection, ServerClose.INTERNAL_ERROR, ServerClose.INTERNAL_ERROR.reason());
         }
+        inbound.forget(connection.id());
         sockets.remove(connection.id());
     }
 
