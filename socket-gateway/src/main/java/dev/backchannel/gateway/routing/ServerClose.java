@@ -14,6 +14,10 @@ public enum ServerClose {
     TOO_MANY_CONNECTIONS(CloseCodes.TOO_MANY_CONNECTIONS, "too many sockets open: close one first",
             "connections-per-user"),
     TOO_BIG(CloseCodes.TOO_BIG, "message too large", null),
+    /** 1008: more messages than the socket's inbound budget allows, for too long. */
+    FLOODING(CloseCodes.POLICY_VIOLATION, "too many messages: slow down", "message-rate"),
+    /** 1008: bad requests in a row. */
+    BAD_REQUESTS(CloseCodes.POLICY_VIOLATION, "too many bad requests: fix the client", "bad-requests"),
     GOING_AWAY(CloseCodes.GOING_AWAY, "server going away: reconnect and resume", null),
     CHAOS(CloseCodes.CHAOS, "chaos: reconnect and resume", null),
     INTERNAL_ERROR(1011, "internal error: reconnect and resume", null);

@@ -7,7 +7,6 @@ import dev.backchannel.gateway.routing.FrameText;
 import dev.backchannel.gateway.routing.LocalSockets;
 import dev.backchannel.gateway.routing.ServerClose;
 import dev.backchannel.gateway.presence.PresenceService;
-import dev.backchannel.schemas.CloseCodes;
 import dev.backchannel.schemas.Frame;
 import dev.backchannel.schemas.Subprotocols;
 import io.quarkus.security.Authenticated;
@@ -123,7 +122,7 @@ public class GatewayWebSocket {
                 socket.offer(FrameText.of(frame));
             });
             if (budget.answered(reply.filter(ClientRequestHandler::isBadRequest).isPresent())) {
-                closeForPolicy(connection, socket, "bad-requests", "too many bad requests: fix the client");
+                closeForPolicy(socket, ServerClose.BAD_REQUESTS);
             }
         });
     }
@@ -135,20 +134,16 @@ public class GatewayWebSocket {
             socket.offer(FrameText.of(new Frame.Error(RATE_LIMITED, "more than "
                     + config.inbound().messagesPerSecond() + " messages per second: slow down")));
         } else if (verdict == InboundBudget.Verdict.CLOSE) {
-            closeForPolicy(connection, socket, "message-rate", "too many messages: slow down");
+            closeForPolicy(socket, ServerClose.FLOODING);
         }
     }
 
-    /** Closes with 1008 (policy violation): a client that breaks the rules is not to retry as is. */
-    private void closeForPolicy(WebSocketConnection connection, ClientSocket socket, String limit, String reason) {
-        if (!connection.isOpen()) {
-            return;
-        }
-        metrics.limitEnforced(limit);
-        LOG.infof("closing socket %s of user %s with 1008: %s", socket.id(), socket.userId(), reason);
-        new ConnectionOutput(connection).close(CloseCodes.POLICY_VIOLATION, reason).subscribe().with(done -> {
-        }, ignored -> {
-        });
+    /**
+     * Closes with 1008 (policy violation): a client that breaks the rules is not to retry as is. The
+     * socket closes itself once, so the close is counted and logged like every other ({@link SocketCloseLog}).
+     */
+    private void closeForPolicy(ClientSocket socket, ServerClose why) {
+        socket.close(why);
     }
 
     @OnPongMessage
