@@ -1,8 +1,9 @@
 package dev.backchannel.api.limits;
 
+import dev.backchannel.service.metrics.Gauges;
+import io.micrometer.core.instrument.Tags;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,10 +36,10 @@ public class RateLimits {
         this.sessions = new TokenBuckets(limit.sessionsPerMinute() / 60.0, limit.sessionsBurst(),
                 ApiProblem::tooManySessions);
         this.evictionMillis = limit.evictionInterval().toMillis();
-        Gauge.builder("backchannel.api.rate.limit.keys", commands, TokenBuckets::size).tag("limit", "commands")
-                .description("Keys with a rate-limit bucket on this node").register(registry);
-        Gauge.builder("backchannel.api.rate.limit.keys", sessions, TokenBuckets::size).tag("limit", "sessions")
-                .description("Keys with a rate-limit bucket on this node").register(registry);
+        Gauges.register(registry, "backchannel.api.rate.limit.keys", Tags.of("limit", "commands"),
+                "Keys with a rate-limit bucket on this node", commands, TokenBuckets::size);
+        Gauges.register(registry, "backchannel.api.rate.limit.keys", Tags.of("limit", "sessions"),
+                "Keys with a rate-limit bucket on this node", sessions, TokenBuckets::size);
     }
 
     void start(@Observes StartupEvent started) {

@@ -1,7 +1,8 @@
 package dev.backchannel.processor.outbox;
 
+import dev.backchannel.service.metrics.Gauges;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -28,8 +29,8 @@ public class OutboxMetrics {
     private final Timer publishLag;
 
     public OutboxMetrics(MeterRegistry registry) {
-        Gauge.builder("backchannel.outbox.pending", pending, AtomicLong::get)
-                .description("Committed status events not yet settled by the broker").register(registry);
+        Gauges.register(registry, "backchannel.outbox.pending", Tags.empty(),
+                "Committed status events not yet settled by the broker", pending, AtomicLong::get);
         published = Counter.builder("backchannel.outbox.published")
                 .description("Status events the broker settled").register(registry);
         retries = Counter.builder("backchannel.outbox.publish.retries")

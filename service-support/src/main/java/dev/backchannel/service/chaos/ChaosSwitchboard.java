@@ -1,11 +1,12 @@
 package dev.backchannel.service.chaos;
 
+import dev.backchannel.service.metrics.Gauges;
+import io.micrometer.core.instrument.Tags;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.service.messaging.MessageBodies;
 import dev.backchannel.service.messaging.UnreadableBody;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class ChaosSwitchboard {
     }
 
     private void gauge(String flag, ToDoubleFunction<ChaosFlags> value) {
-        Gauge.builder("backchannel.chaos.flag", flags, ref -> value.applyAsDouble(ref.get())).tag("flag", flag)
-                .description("Chaos flag in effect on this instance").register(registry);
+        Gauges.register(registry, "backchannel.chaos.flag", Tags.of("flag", flag), "Chaos flag in effect on this instance",
+                flags, ref -> value.applyAsDouble(ref.get()));
     }
 }

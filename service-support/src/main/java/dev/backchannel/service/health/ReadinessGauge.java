@@ -1,6 +1,7 @@
 package dev.backchannel.service.health;
 
-import io.micrometer.core.instrument.Gauge;
+import dev.backchannel.service.metrics.Gauges;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -24,8 +25,8 @@ public final class ReadinessGauge {
 
     public static ReadinessGauge register(MeterRegistry registry) {
         ReadinessGauge gauge = new ReadinessGauge();
-        Gauge.builder(NAME, gauge.ready, AtomicInteger::get)
-                .description("1 while every readiness check of this service is up").register(registry);
+        Gauges.register(registry, NAME, Tags.empty(), "1 while every readiness check of this service is up",
+                gauge.ready, AtomicInteger::get);
         return gauge;
     }
 

@@ -1,7 +1,8 @@
 package dev.backchannel.gateway.metrics;
 
+import dev.backchannel.service.metrics.Gauges;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -58,7 +59,7 @@ public class GatewayMetrics {
      * {@code backchannel.gateway.users.connected} come from the socket registry this way.
      */
     public void gauge(String name, String description, Supplier<Number> value) {
-        Gauge.builder(name, value).description(description).register(registry);
+        Gauges.register(registry, name, Tags.empty(), description, value, supplier -> supplier.get().doubleValue());
     }
 
     /** One event handed to {@code sockets} sockets. */
