@@ -23,6 +23,8 @@ public final class Gauges {
         if (stale != null && stale.getId().getTags().size() == tags.stream().count()) {
             registry.remove(stale);
         }
-        return Gauge.builder(name, state, value).tags(tags).description(description).register(registry);
+        // held strongly: a state object only the gauge refers to (a method reference) is not collected (NaN)
+        return Gauge.builder(name, state, value).tags(tags).description(description).strongReference(true)
+                .register(registry);
     }
 }

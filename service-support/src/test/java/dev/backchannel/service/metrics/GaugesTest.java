@@ -26,6 +26,17 @@ class GaugesTest {
     }
 
     @Test
+    void aStateOnlyTheGaugeRefersToIsNotCollected() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        java.util.function.Supplier<Number> open = new AtomicInteger(7)::get;
+        Gauges.register(registry, "backchannel.test", Tags.empty(), "test", open, s -> s.get().doubleValue());
+        open = null;
+        System.gc();
+
+        assertThat(registry.get("backchannel.test").gauge().value()).isEqualTo(7.0);
+    }
+
+    @Test
     void gaugesOfOtherTagsStay() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Gauges.register(registry, "backchannel.test", Tags.of("flag", "x"), "test", new AtomicInteger(1), AtomicInteger::get);
