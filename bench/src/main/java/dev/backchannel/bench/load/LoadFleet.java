@@ -124,6 +124,7 @@ public final class LoadFleet implements AutoCloseable {
         Map<String, Long> closes = new HashMap<>();
         int[] receipts = null;
         int[] bySocket = null;
+        long open = 0;
         Map<String, Long> lateByRun = new HashMap<>();
         List<LateFrame> lateNamed = new ArrayList<>();
         for (JsonObject reply : join(all("collect", new JsonObject()))) {
@@ -166,6 +167,7 @@ public final class LoadFleet implements AutoCloseable {
             slow.add(Latencies.decode(reply.getString("slowLatency")));
             fastFrames += reply.getLong("fastFrames");
             slowFrames += reply.getLong("slowFrames");
+            open += reply.getLong("open");
             long firstHere = reply.getLong("firstReceiptMicros");
             if (firstHere > 0) {
                 first = Math.min(first, firstHere);
@@ -175,7 +177,7 @@ public final class LoadFleet implements AutoCloseable {
                     Long::sum));
         }
         return new Collected(fastFrames, slowFrames, fast, slow, first == Long.MAX_VALUE ? 0 : first, last, closes,
-                receipts, bySocket, new Late(lateByRun, lateNamed));
+                receipts, bySocket, new Late(lateByRun, lateNamed), open);
     }
 
     /** These sockets stop reading. */
@@ -258,10 +260,11 @@ public final class LoadFleet implements AutoCloseable {
      *                 run named no range)
      * @param bySocket the run's frames at each socket index (null: the run named no range)
      * @param late     frames of other runs that arrived since the previous collect
+     * @param open     push sockets open at the collect
      */
     public record Collected(long fastFrames, long slowFrames, Histogram fastLatency, Histogram slowLatency,
             long firstReceiptMicros, long lastReceiptMicros, Map<String, Long> closes, int[] receipts, int[] bySocket,
-            Late late) {
+            Late late, long open) {
     }
 
     /**

@@ -184,12 +184,12 @@ public final class LoadWorker {
     /** Opens (or reopens) one socket; completes once the upgrade is done. */
     private Future<WebSocket> open(BenchSocket socket) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path)
-                .addSubProtocol("backchannel.v1").addHeader("Authorization", "Bearer " + socket.token)
-                .setTimeout(30_000);
+                .addSubProtocol("backchannel.v1").addHeader("Authorization", "Bearer " + socket.token);
         WebSocketClient client = clients.get(Math.floorMod(socket.index, clients.size()));
-        return client.connect(options).onSuccess(ws -> {
+        return Upgrades.connect(vertx, client, options, Upgrades.TIMEOUT_MS).onSuccess(ws -> {
             socket.ws = ws;
             socket.open = true;
+            socket.openedNanos = System.nanoTime();
             sockets.put(socket.index, socket);
             ws.textMessageHandler(text -> onFrame(socket, text));
             ws.exceptionHandler(error -> {
@@ -202,6 +202,10 @@ public final class LoadWorker {
                 if (!socket.closingOurselves) {
                     Short code = ws.closeStatusCode();
                     closes.computeIfAbsent(String.valueOf(code), k -> new LongAdder()).increment();
+                    // stderr is the worker's log: which socket, why, and how long after it opened
+                    System.err.printf("socket %d (user %s) closed by the server: code %s, reason %s, %d ms after it"
+                            + " opened%n", socket.index, socket.user, code, ws.closeReason(),
+                            (System.nanoTime() - socket.openedNanos) / 1_000_000);
                 }
             });
         });
@@ -491,6 +495,7 @@ public final class LoadWorker {
         volatile boolean closingOurselves;
         volatile boolean awaitingResume;
         volatile String lastEventId;
+        volatile long openedNanos;
 
         BenchSocket(int index, String user, String token) {
             this.index = index;

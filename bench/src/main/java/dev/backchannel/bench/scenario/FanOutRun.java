@@ -41,6 +41,7 @@ final class FanOutRun {
     private static final Duration MIN_DRAIN = Duration.ofSeconds(10);
     private static final Duration MAX_DRAIN = Duration.ofSeconds(90);
     private static final String FRAMES_PUSHED_METRIC = "backchannel_gateway_frames_pushed_total";
+    private static final String CONNECTIONS_OPEN_METRIC = "backchannel_gateway_connections_open";
 
     private FanOutRun() {
     }
@@ -90,8 +91,10 @@ final class FanOutRun {
         CpuSample after = CpuSample.of(pids);
         LoadFleet.Collected collected = fleet.collect();
         double pushed = side == Side.GATEWAY ? gatewayFramesPushed(context) - pushedBefore : Double.NaN;
+        double gatewaySockets = side == Side.GATEWAY
+                ? ProcessProbe.metric(context.system().gatewayMetricsUrl(), CONNECTIONS_OPEN_METRIC) : Double.NaN;
         Result result = new Result(schedule, range, expectation, collected,
-                after.coresSince(before), after.usedSince(before, side.process), publisherLagMs, pushed);
+                after.coresSince(before), after.usedSince(before, side.process), publisherLagMs, pushed, gatewaySockets);
         if (result.missing() > 0 || result.extra() > 0 || result.late().count() > 0) {
             System.out.println("bench: " + side.process + " run " + result.describe());
         }
@@ -164,9 +167,12 @@ final class FanOutRun {
      *
      * @param gatewayFramesPushed the frames the gateway handed to sockets during the run, by its own
      *                            count (NaN: not the gateway, or not known)
+     * @param gatewaySocketsOpen  websockets open at the gateway at the end of the run, by its own count
+     *                            (push sockets and any others, such as presence watchers; NaN: not known)
      */
     record Result(OpenLoopSchedule schedule, EventRange range, Expectation expected, LoadFleet.Collected collected,
-            Map<String, Double> cores, long serverCpuNanos, double publisherLagMs, double gatewayFramesPushed) {
+            Map<String, Double> cores, long serverCpuNanos, double publisherLagMs, double gatewayFramesPushed,
+            double gatewaySocketsOpen) {
 
         long expectedFrames() {
             return expected.frames();
@@ -274,6 +280,9 @@ final class FanOutRun {
                     .append(", missing ").append(missing()).append(" ").append(missingIds())
                     .append(" at ").append(shortSockets())
                     .append(", extra ").append(extra()).append(" ").append(extraIds())
+                    .append(", push sockets open ").append(collected.open()).append(" (gateway: ")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", gatewaySocketsOpen)).append(" with any others)")
+                    .append(", closed by the server ").append(collected.closes())
                     .append(", late of earlier runs ").append(late().count()).append(" ").append(late().named());
             return text.toString();
         }

@@ -128,7 +128,10 @@ public final class PresenceScenario {
                     schedule(users, targetEvents, sizes.seconds(), 23), w, Set.of()));
             PresenceTally[] probe = probe(presence, watchers);
             // frames of the last run that came after it was collected (the probe took a few seconds)
-            ledger.lateAfterTheRuns(context.fleet().collect().late());
+            LoadFleet.Collected afterTheRuns = context.fleet().collect();
+            ledger.lateAfterTheRuns(afterTheRuns.late());
+            report.detail("push sockets closed by the server since the last run started (by close code)",
+                    afterTheRuns.closes()).detail("push sockets open after the runs", afterTheRuns.open());
             return new Runs(before, during, after, collected, churned, joining, quiet, gatewayFrames, opened, probe[0],
                     probe[1], ledger);
         } finally {

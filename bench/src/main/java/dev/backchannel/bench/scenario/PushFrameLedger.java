@@ -56,6 +56,9 @@ final class PushFrameLedger {
             line.put("gateway pushed (its own count)", run.gatewayFramesPushed());
             line.put("missing ids", run.missingIds());
             line.put("sockets short of frames", run.shortSockets());
+            line.put("push sockets open at the end", run.collected().open());
+            line.put("gateway sockets open at the end (its count, watchers included)", run.gatewaySocketsOpen());
+            line.put("push sockets closed by the server (by close code)", run.collected().closes());
             line.put("received twice", run.extra());
             line.put("received twice ids", run.extraIds());
             Map<String, Long> lateIn = new LinkedHashMap<>();

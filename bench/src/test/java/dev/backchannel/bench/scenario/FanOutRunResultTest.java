@@ -22,7 +22,7 @@ class FanOutRunResultTest {
         // event 1 lost at one window, event 2 received three times: the total matches, the events do not
         FanOutRun.Result run = new FanOutRun.Result(FOUR_EVENTS, RANGE, FanOutRun.Expectation.of(FOUR_EVENTS, 2, Set.of()),
                 collected(new int[] {2, 1, 3, 2}, new int[] {2, 2, 1, 0, 2, 1}, LoadFleet.Late.NONE), Map.of(), -1, 0,
-                8);
+                8, Double.NaN);
 
         assertThat(run.frames()).isEqualTo(run.expectedFrames());
         assertThat(run.missing()).isEqualTo(1);
@@ -40,7 +40,7 @@ class FanOutRunResultTest {
         LoadFleet.Late late = new LoadFleet.Late(Map.of("900", 1L),
                 List.of(new LoadFleet.LateFrame("00000000000000000950", 3, 2_500)));
         FanOutRun.Result run = new FanOutRun.Result(FOUR_EVENTS, RANGE, expected,
-                collected(new int[] {1, 2, 2, 1}, new int[] {2, 0, 1, 1, 1, 1}, late), Map.of(), -1, 0, 6);
+                collected(new int[] {1, 2, 2, 1}, new int[] {2, 0, 1, 1, 1, 1}, late), Map.of(), -1, 0, 6, Double.NaN);
 
         assertThat(expected.perEvent()).containsExactly(1, 2, 2, 1);
         assertThat(expected.bySocket()).containsExactly(2, 0, 1, 1, 1, 1);
@@ -59,7 +59,7 @@ class FanOutRunResultTest {
         EventRange next = new EventRange(RANGE.first() + RANGE.count(), 4);
         ledger.add("during", new FanOutRun.Result(FOUR_EVENTS, next, FanOutRun.Expectation.of(FOUR_EVENTS, 2, Set.of()),
                 collected(new int[] {2, 2, 2, 2}, null, new LoadFleet.Late(Map.of(String.valueOf(RANGE.first()), 1L),
-                        List.of(new LoadFleet.LateFrame(RANGE.eventId(3), 7, 4_000)))), Map.of(), -1, 0, 8));
+                        List.of(new LoadFleet.LateFrame(RANGE.eventId(3), 7, 4_000)))), Map.of(), -1, 0, 8, Double.NaN));
         ledger.lateAfterTheRuns(new LoadFleet.Late(Map.of(String.valueOf(next.first()), 2L), List.of()));
 
         assertThat(before.missing()).isEqualTo(1);
@@ -73,7 +73,7 @@ class FanOutRunResultTest {
 
     private static FanOutRun.Result result(int[] receipts, LoadFleet.Late late) {
         return new FanOutRun.Result(FOUR_EVENTS, RANGE, FanOutRun.Expectation.of(FOUR_EVENTS, 2, Set.of()),
-                collected(receipts, null, late), Map.of(), -1, 0, Double.NaN);
+                collected(receipts, null, late), Map.of(), -1, 0, Double.NaN, Double.NaN);
     }
 
     private static LoadFleet.Collected collected(int[] receipts, int[] bySocket, LoadFleet.Late late) {
@@ -82,6 +82,6 @@ class FanOutRunResultTest {
             frames += r;
         }
         return new LoadFleet.Collected(frames, 0, Latencies.newHistogram(), Latencies.newHistogram(), 0, 0, Map.of(),
-                receipts, bySocket, late);
+                receipts, bySocket, late, 6);
     }
 }
