@@ -10,11 +10,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Opens a load-generator websocket with a bound on its upgrade kept by a timer of our own. Vert.x's
- * own bound ({@link WebSocketConnectOptions#setTimeout}) is not used: with vertx-core 4.5.26 the first
- * websocket opened with it in a Vert.x instance is closed by the client, with 1000 and no reason, when
- * that time has passed — long after the upgrade succeeded. In the benchmark that was socket 0, 30 s
- * after it opened: the gateway saw a normal close and stopped pushing to it, and the presence scenario's
- * last run counted its frames missing ({@code docs/performance.md}, "The missing frame").
+ * own bound ({@link WebSocketConnectOptions#setTimeout}) is not used: vertx-core 4.5.26 cancels that
+ * timer only {@code if (timer > 0L)}, and timer ids start at 0, so when the bound is the first timer
+ * of a Vert.x instance it is never cancelled and closes its websocket (1000, no reason) once it
+ * elapses, long after the upgrade succeeded. In a load worker that was socket 0, 30 s after it
+ * opened: the gateway saw a normal close and forgot it, and the presence scenario's last run counted
+ * its frames missing ({@code docs/performance.md}, "The missing frame").
  */
 final class Upgrades {
 
