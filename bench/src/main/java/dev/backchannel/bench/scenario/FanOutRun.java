@@ -283,7 +283,8 @@ final class FanOutRun {
                     .append(", push sockets open ").append(collected.open()).append(" (gateway: ")
                     .append(String.format(java.util.Locale.ROOT, "%.0f", gatewaySocketsOpen)).append(" with any others)")
                     .append(", closed by the server ").append(collected.closes())
-                    .append(", late of earlier runs ").append(late().count()).append(" ").append(late().named());
+                    .append(", late of earlier runs ").append(late().count()).append(" ")
+                    .append(late().named().subList(0, Math.min(5, late().named().size())));
             return text.toString();
         }
 
