@@ -19,6 +19,9 @@ MODE=${1:-quick}
 SERVICES=(broker api-command processor socket-gateway)
 jar_of() { if [ "$1" = broker ]; then echo "$ROOT/broker/target/broker.jar"; else echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; fi; }
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
+# MAVEN_REPO, when set, is the local repository the builds below use too (not only the one checked)
+MVN_REPO_FLAG=()
+[ -n "${MAVEN_REPO:-}" ] && MVN_REPO_FLAG=("-Dmaven.repo.local=$MAVEN_REPO")
 
 services_need_build() {
   for s in "${SERVICES[@]}"; do [ -f "$(jar_of "$s")" ] || return 0; done
@@ -34,11 +37,11 @@ bench_needs_build() {
 
 if services_need_build; then
   echo "bench: building the services (mvn install, tests skipped; a first build takes a few minutes) ..."
-  mvn -B -q install -DskipTests -pl broker,api-command,processor,socket-gateway,client,system-launcher -am
+  mvn -B -q "${MVN_REPO_FLAG[@]}" install -DskipTests -pl broker,api-command,processor,socket-gateway,client,system-launcher -am
 fi
 if bench_needs_build; then
   echo "bench: building the harness ..."
-  (cd bench && mvn -B -q package -DskipTests)
+  (cd bench && mvn -B -q "${MVN_REPO_FLAG[@]}" package -DskipTests)
   touch bench/target/lib
 fi
 

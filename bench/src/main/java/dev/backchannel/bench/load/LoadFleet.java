@@ -1,5 +1,6 @@
 package dev.backchannel.bench.load;
 
+import dev.backchannel.bench.publish.EventRange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -84,8 +85,17 @@ public final class LoadFleet implements AutoCloseable {
         return new Connected(sockets.size(), opened, failures, handshakes);
     }
 
+    /** Starts a run whose event ids are not known (every {@code command.succeeded} frame counts for it). */
     public void reset() {
         join(all("reset", new JsonObject()));
+    }
+
+    /**
+     * Starts a run of the events in {@code range}: only their frames count for it, and a frame of
+     * another id (an earlier run's, arriving after that run was collected) is counted as late.
+     */
+    public void reset(EventRange range) {
+        join(all("reset", new JsonObject().put("first", range.first()).put("count", range.count())));
     }
 
     /** Frames received since the last reset, without the histograms (cheap enough to poll). */
@@ -112,11 +122,52 @@ public final class LoadFleet implements AutoCloseable {
         long first = Long.MAX_VALUE;
         long last = 0;
         Map<String, Long> closes = new HashMap<>();
+        int[] receipts = null;
+        int[] bySocket = null;
+        long open = 0;
+        Map<String, Long> lateByRun = new HashMap<>();
+        List<LateFrame> lateNamed = new ArrayList<>();
         for (JsonObject reply : join(all("collect", new JsonObject()))) {
+            String encoded = reply.getString("receipts");
+            if (encoded != null) {
+                int[] here = RunReceipts.decode(encoded);
+                if (receipts == null) {
+                    receipts = here;
+                } else {
+                    for (int i = 0; i < Math.min(receipts.length, here.length); i++) {
+                        receipts[i] += here[i];
+                    }
+                }
+            }
+            String socketsEncoded = reply.getString("bySocket");
+            if (socketsEncoded != null) {
+                int[] here = RunReceipts.decodeBySocket(socketsEncoded);
+                if (bySocket == null || bySocket.length < here.length) {
+                    int[] wider = new int[here.length];
+                    if (bySocket != null) {
+                        System.arraycopy(bySocket, 0, wider, 0, bySocket.length);
+                    }
+                    bySocket = wider;
+                }
+                for (int i = 0; i < here.length; i++) {
+                    bySocket[i] += here[i];
+                }
+            }
+            JsonObject late = reply.getJsonObject("late");
+            if (late != null) {
+                late.getJsonObject("byRun").forEach(e -> lateByRun.merge(e.getKey(),
+                        ((Number) e.getValue()).longValue(), Long::sum));
+                late.getJsonArray("named").forEach(named -> {
+                    JsonObject frame = (JsonObject) named;
+                    lateNamed.add(new LateFrame(frame.getString("eventId"), frame.getInteger("socket"),
+                            frame.getDouble("latencyMs")));
+                });
+            }
             fast.add(Latencies.decode(reply.getString("fastLatency")));
             slow.add(Latencies.decode(reply.getString("slowLatency")));
             fastFrames += reply.getLong("fastFrames");
             slowFrames += reply.getLong("slowFrames");
+            open += reply.getLong("open");
             long firstHere = reply.getLong("firstReceiptMicros");
             if (firstHere > 0) {
                 first = Math.min(first, firstHere);
@@ -125,7 +176,8 @@ public final class LoadFleet implements AutoCloseable {
             reply.getJsonObject("closes").forEach(e -> closes.merge(e.getKey(), ((Number) e.getValue()).longValue(),
                     Long::sum));
         }
-        return new Collected(fastFrames, slowFrames, fast, slow, first == Long.MAX_VALUE ? 0 : first, last, closes);
+        return new Collected(fastFrames, slowFrames, fast, slow, first == Long.MAX_VALUE ? 0 : first, last, closes,
+                receipts, bySocket, new Late(lateByRun, lateNamed), open);
     }
 
     /** These sockets stop reading. */
@@ -203,8 +255,38 @@ public final class LoadFleet implements AutoCloseable {
     public record Counts(long fastFrames, long slowFrames, long open, long closedByServer) {
     }
 
+    /**
+     * @param receipts frames of each event of the run's {@link EventRange} at the fast sockets (null: the
+     *                 run named no range)
+     * @param bySocket the run's frames at each socket index (null: the run named no range)
+     * @param late     frames of other runs that arrived since the previous collect
+     * @param open     push sockets open at the collect
+     */
     public record Collected(long fastFrames, long slowFrames, Histogram fastLatency, Histogram slowLatency,
-            long firstReceiptMicros, long lastReceiptMicros, Map<String, Long> closes) {
+            long firstReceiptMicros, long lastReceiptMicros, Map<String, Long> closes, int[] receipts, int[] bySocket,
+            Late late, long open) {
+    }
+
+    /**
+     * Frames of an earlier run that arrived after it was collected: how many of each run (by the first
+     * sequence of its {@link EventRange}, or {@code "other"}), and the first few by name.
+     */
+    public record Late(Map<String, Long> byRun, List<LateFrame> named) {
+
+        public static final Late NONE = new Late(Map.of(), List.of());
+
+        public long count() {
+            return byRun.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Late frames of the run whose events are {@code range}. */
+        public long of(EventRange range) {
+            return range == null ? 0 : byRun.getOrDefault(String.valueOf(range.first()), 0L);
+        }
+    }
+
+    /** One late frame: its event id, the socket it reached, and its latency from its publish time (ms). */
+    public record LateFrame(String eventId, int socket, double latencyMs) {
     }
 
     public record Storm(int sockets, int resumed, int resets, int unresumed, int failedAttempts,

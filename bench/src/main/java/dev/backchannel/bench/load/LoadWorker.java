@@ -1,5 +1,6 @@
 package dev.backchannel.bench.load;
 
+import dev.backchannel.bench.publish.EventRange;
 import dev.backchannel.client.time.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,6 +50,9 @@ public final class LoadWorker {
     private final AtomicLong firstReceipt = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastReceipt = new AtomicLong();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
+    /** The current run's event ids and their receipts; null: the run named no range, every frame counts. */
+    private volatile RunReceipts run;
+    private final LateFrames late = new LateFrames();
     private volatile Storm storm;
     private final PresenceWatchers watchers = new PresenceWatchers(vertx,
             index -> clients.get(Math.floorMod(index, clients.size())));
@@ -85,7 +89,7 @@ public final class LoadWorker {
             reply = switch (request.getString("op")) {
                 case "connect" -> connect(request);
                 case "counts" -> Future.succeededFuture(counts());
-                case "reset" -> Future.succeededFuture(reset());
+                case "reset" -> Future.succeededFuture(reset(request));
                 case "collect" -> Future.succeededFuture(collect());
                 case "pause" -> Future.succeededFuture(pause(request.getJsonArray("indexes")));
                 case "resumeReading" -> Future.succeededFuture(resumeReading());
@@ -180,12 +184,12 @@ public final class LoadWorker {
     /** Opens (or reopens) one socket; completes once the upgrade is done. */
     private Future<WebSocket> open(BenchSocket socket) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path)
-                .addSubProtocol("backchannel.v1").addHeader("Authorization", "Bearer " + socket.token)
-                .setTimeout(30_000);
+                .addSubProtocol("backchannel.v1").addHeader("Authorization", "Bearer " + socket.token);
         WebSocketClient client = clients.get(Math.floorMod(socket.index, clients.size()));
-        return client.connect(options).onSuccess(ws -> {
+        return Upgrades.connect(vertx, client, options, Upgrades.TIMEOUT_MS).onSuccess(ws -> {
             socket.ws = ws;
             socket.open = true;
+            socket.openedNanos = System.nanoTime();
             sockets.put(socket.index, socket);
             ws.textMessageHandler(text -> onFrame(socket, text));
             ws.exceptionHandler(error -> {
@@ -198,6 +202,10 @@ public final class LoadWorker {
                 if (!socket.closingOurselves) {
                     Short code = ws.closeStatusCode();
                     closes.computeIfAbsent(String.valueOf(code), k -> new LongAdder()).increment();
+                    // stderr is the worker's log: which socket, why, and how long after it opened
+                    System.err.printf("socket %d (user %s) closed by the server: code %s, reason %s, %d ms after it"
+                            + " opened%n", socket.index, socket.user, code, ws.closeReason(),
+                            (System.nanoTime() - socket.openedNanos) / 1_000_000);
                 }
             });
         });
@@ -208,7 +216,14 @@ public final class LoadWorker {
         if ("command.succeeded".equals(type)) {
             long now = Latencies.nowMicros();
             long sent = FrameFields.timestampMicros(text);
-            socket.lastEventId = FrameFields.eventId(text);
+            String eventId = FrameFields.eventId(text);
+            socket.lastEventId = eventId;
+            RunReceipts current = run;
+            if (current != null && !socket.slow && !current.record(eventId, socket.index)) {
+                // not one of the open run's events: a frame of an earlier run, after that run was collected
+                late.record(eventId, socket.index, sent > 0 ? now - sent : -1);
+                return;
+            }
             if (sent > 0) {
                 (socket.slow ? slowLatency : fastLatency).recordValue(
                         Math.max(0, Math.min(Latencies.HIGHEST_MICROS, now - sent)));
@@ -243,7 +258,15 @@ public final class LoadWorker {
         return closes.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    private JsonObject reset() {
+    /**
+     * Starts counting a new run. With {@code first} and {@code count} (the run's event ids), only
+     * those ids count for it; frames of other ids are late ({@link LateFrames}, reported by the next
+     * collect, never cleared here).
+     */
+    private JsonObject reset(JsonObject request) {
+        Long first = request.getLong("first");
+        int socketSlots = sockets.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        run = first == null ? null : new RunReceipts(new EventRange(first, request.getInteger("count")), socketSlots);
         fastLatency.reset();
         slowLatency.reset();
         fastFrames.reset();
@@ -254,10 +277,17 @@ public final class LoadWorker {
         return new JsonObject();
     }
 
+    /** What the run measured; its range closes, so frames of it that arrive later are late. */
     private JsonObject collect() {
+        RunReceipts current = run;
+        if (current != null) {
+            current.close();
+            late.closed(current.range());
+        }
         JsonObject closed = new JsonObject();
         closes.forEach((code, count) -> closed.put(code, count.sum()));
-        return counts().put("fastLatency", Latencies.encode(fastLatency.getIntervalHistogram()))
+        return counts().put("receipts", current == null ? null : current.encode())
+                .put("bySocket", current == null ? null : current.encodeBySocket()).put("late", late.drain()).put("fastLatency", Latencies.encode(fastLatency.getIntervalHistogram()))
                 .put("slowLatency", Latencies.encode(slowLatency.getIntervalHistogram()))
                 .put("firstReceiptMicros", firstReceipt.get() == Long.MAX_VALUE ? 0 : firstReceipt.get())
                 .put("lastReceiptMicros", lastReceipt.get()).put("closes", closed);
@@ -465,6 +495,7 @@ public final class LoadWorker {
         volatile boolean closingOurselves;
         volatile boolean awaitingResume;
         volatile String lastEventId;
+        volatile long openedNanos;
 
         BenchSocket(int index, String user, String token) {
             this.index = index;

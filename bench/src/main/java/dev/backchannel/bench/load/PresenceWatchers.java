@@ -100,9 +100,8 @@ final class PresenceWatchers {
     /** Opens the watcher's socket and sets its presence. */
     private Future<WebSocket> open(Watcher watcher) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri)
-                .addSubProtocol(Subprotocols.V2).addHeader("Authorization", "Bearer " + watcher.token)
-                .setTimeout(30_000);
-        return clients.apply(watcher.index).connect(options).onSuccess(ws -> {
+                .addSubProtocol(Subprotocols.V2).addHeader("Authorization", "Bearer " + watcher.token);
+        return Upgrades.connect(vertx, clients.apply(watcher.index), options, Upgrades.TIMEOUT_MS).onSuccess(ws -> {
             watcher.ws = ws;
             watcher.open = true;
             ws.textMessageHandler(text -> onFrame(watcher, text));

@@ -48,6 +48,23 @@ public final class BenchEvents {
         return String.format("%020d", sequence);
     }
 
+    /** The sequence of a benchmark event id, or -1 when {@code eventId} is not one ({@link #eventId}). */
+    public static long sequenceOf(String eventId) {
+        if (eventId == null || eventId.length() != 20) {
+            return -1;
+        }
+        for (int i = 0; i < eventId.length(); i++) {
+            if (!Character.isDigit(eventId.charAt(i))) {
+                return -1;
+            }
+        }
+        try {
+            return Long.parseLong(eventId);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Where event ids of a run start: later runs start higher. */
     public static long firstSequence() {
         return System.currentTimeMillis() * 1_000_000L;

@@ -79,6 +79,11 @@ public final class StatusInjector implements AutoCloseable {
         return run.done;
     }
 
+    /** The event ids the next {@link #publish} of {@code schedule} will carry. */
+    public EventRange nextRange(OpenLoopSchedule schedule) {
+        return new EventRange(nextSequence, schedule.count());
+    }
+
     @Override
     public void close() {
         try {

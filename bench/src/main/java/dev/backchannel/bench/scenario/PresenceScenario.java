@@ -57,7 +57,8 @@ public final class PresenceScenario {
     /** The push runs and the churn of one session. */
     private record Runs(FanOutRun.Result before, FanOutRun.Result during, FanOutRun.Result after,
             PresenceFleet.Collected churn, PresenceFleet.Churned churned, PresenceTally joining, PresenceTally quiet,
-            double gatewayPresenceFrames, int watchersOpened, PresenceTally probeLeave, PresenceTally probeJoin) {
+            double gatewayPresenceFrames, int watchersOpened, PresenceTally probeLeave, PresenceTally probeJoin,
+            PushFrameLedger ledger) {
     }
 
     public void run() {
@@ -95,14 +96,16 @@ public final class PresenceScenario {
             int opened = presence.connect(context.system().socketUrl(), topic, watchers, 50);
             settle(presence, opened);
             PresenceTally joining = presence.collect(PresenceFleet.Churned.NONE).tally();
+            PushFrameLedger ledger = new PushFrameLedger();
             if (sizes.seconds() >= 1) {
                 // warm-up, not reported: a cold gateway (--only presence) would make the first run the slowest
-                FanOutRun.run(context, FanOutRun.Side.GATEWAY, schedule(users, targetEvents / 4, 1, 29), w, Set.of());
-                FanOutRun.run(context, FanOutRun.Side.GATEWAY, schedule(users, targetEvents, sizes.seconds(), 28), w,
-                        Set.of());
+                ledger.add("warm-up 1", FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                        schedule(users, targetEvents / 4, 1, 29), w, Set.of()));
+                ledger.add("warm-up 2", FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                        schedule(users, targetEvents, sizes.seconds(), 28), w, Set.of()));
             }
-            FanOutRun.Result before = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
-                    schedule(users, targetEvents, sizes.seconds(), 21), w, Set.of());
+            FanOutRun.Result before = ledger.add("before", FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                    schedule(users, targetEvents, sizes.seconds(), 21), w, Set.of()));
             PresenceTally quiet = presence.collect(PresenceFleet.Churned.NONE).tally();
 
             double framesBefore = gatewayPresenceFrames();
@@ -113,19 +116,24 @@ public final class PresenceScenario {
             FanOutRun.Result during;
             try (FlightRecordings ignored = FlightRecordings.start("presence-churn", Map.of("gateway",
                     context.system().gatewayPid(), "broker", context.system().brokerPid()))) {
-                during = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
-                        schedule(users, targetEvents, sizes.seconds(), 22), w, Set.of());
+                during = ledger.add("with churn", FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                        schedule(users, targetEvents, sizes.seconds(), 22), w, Set.of()));
             }
             PresenceFleet.Churned churned = churn.join();
             settle(presence, 0);
             PresenceFleet.Collected collected = presence.collect(churned);
             double gatewayFrames = gatewayPresenceFrames() - framesBefore;
 
-            FanOutRun.Result after = FanOutRun.run(context, FanOutRun.Side.GATEWAY,
-                    schedule(users, targetEvents, sizes.seconds(), 23), w, Set.of());
+            FanOutRun.Result after = ledger.add("after", FanOutRun.run(context, FanOutRun.Side.GATEWAY,
+                    schedule(users, targetEvents, sizes.seconds(), 23), w, Set.of()));
             PresenceTally[] probe = probe(presence, watchers);
+            // frames of the last run that came after it was collected (the probe took a few seconds)
+            LoadFleet.Collected afterTheRuns = context.fleet().collect();
+            ledger.lateAfterTheRuns(afterTheRuns.late());
+            report.detail("push sockets closed by the server since the last run started (by close code)",
+                    afterTheRuns.closes()).detail("push sockets open after the runs", afterTheRuns.open());
             return new Runs(before, during, after, collected, churned, joining, quiet, gatewayFrames, opened, probe[0],
-                    probe[1]);
+                    probe[1], ledger);
         } finally {
             context.fleet().closeAll();
         }
@@ -147,6 +155,10 @@ public final class PresenceScenario {
                         .withBaseline(Latencies.millisAt(without, 99.9)))
                 .add(Figure.atMost("push frames missing with churn", during.missing(), "frames", 0, "none")
                         .withBaseline(runs.before().missing() + runs.after().missing()))
+                .add(Figure.atMost("push frames received twice with churn", during.extra(), "frames", 0, "none")
+                        .withBaseline(runs.before().extra() + runs.after().extra()))
+                .add(Figure.of("push frames late (arrived after their run was collected)",
+                        runs.ledger().lateOf("before", "with churn", "after"), "frames"))
                 .add(Figure.of("gateway cores used", gatewayCores(during), "cores")
                         .withBaseline((gatewayCores(runs.before()) + gatewayCores(runs.after())) / 2))
                 .add(Figure.of("gateway CPU per push frame", during.cpuMicrosPerFrame(), "µs")
@@ -170,7 +182,8 @@ public final class PresenceScenario {
                         "frames/s"))
                 .add(Figure.atMost("failed rejoins", runs.churned().failures() + runs.probeLeave().leaves()
                         - runs.probeJoin().joins(), "sockets", 0, "none"));
-        report.detail("watchers opened", runs.watchersOpened())
+        report.detail("push frames per run (missing, received twice, late: event ids)", runs.ledger().describe())
+                .detail("watchers opened", runs.watchersOpened())
                 .detail("presence frames while the watchers joined", frames(runs.joining()))
                 .detail("presence frames in the run without churn", frames(runs.quiet()))
                 .detail("churn done", runs.churned())
