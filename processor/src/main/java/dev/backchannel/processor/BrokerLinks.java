@@ -1,5 +1,6 @@
 package dev.backchannel.processor;
 
+import dev.backchannel.service.messaging.BrokerConnection;
 import dev.backchannel.schemas.Addresses;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.mutiny.core.Vertx;

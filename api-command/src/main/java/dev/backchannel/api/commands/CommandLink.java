@@ -1,5 +1,6 @@
 package dev.backchannel.api.commands;
 
+import dev.backchannel.service.messaging.BrokerConnection;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.schemas.Addresses;
 import io.quarkus.runtime.ShutdownEvent;

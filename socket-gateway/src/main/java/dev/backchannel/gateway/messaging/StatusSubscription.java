@@ -1,5 +1,6 @@
 package dev.backchannel.gateway.messaging;
 
+import dev.backchannel.service.messaging.BrokerConnection;
 import dev.backchannel.gateway.config.GatewayConfig;
 import dev.backchannel.schemas.Addresses;
 import io.quarkus.runtime.Quarkus;
