@@ -1,9 +1,9 @@
 package dev.backchannel.api.chaos;
 
+import dev.backchannel.service.identity.Caller;
 import dev.backchannel.api.RequestBodies;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
-import dev.backchannel.api.session.Caller;
 import dev.backchannel.schemas.ChaosFlags;
 import dev.backchannel.schemas.MessageSchema;
 import dev.backchannel.schemas.Problem;

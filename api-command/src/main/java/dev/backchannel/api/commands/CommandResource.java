@@ -1,9 +1,9 @@
 package dev.backchannel.api.commands;
 
+import dev.backchannel.service.identity.Caller;
 import dev.backchannel.api.RequestBodies;
 import dev.backchannel.api.config.ApiConfig;
 import dev.backchannel.api.problem.ApiProblem;
-import dev.backchannel.api.session.Caller;
 import dev.backchannel.schemas.CommandAccepted;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;

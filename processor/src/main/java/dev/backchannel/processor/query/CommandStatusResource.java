@@ -1,5 +1,6 @@
 package dev.backchannel.processor.query;
 
+import dev.backchannel.service.identity.Caller;
 import dev.backchannel.processor.commands.ProcessedCommandRepository;
 import dev.backchannel.schemas.CommandStatus;
 import io.quarkus.security.Authenticated;

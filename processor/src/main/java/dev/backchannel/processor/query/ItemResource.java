@@ -1,5 +1,6 @@
 package dev.backchannel.processor.query;
 
+import dev.backchannel.service.identity.Caller;
 import dev.backchannel.processor.items.ItemRepository;
 import dev.backchannel.processor.outbox.EventIds;
 import dev.backchannel.processor.outbox.OutboxRepository;

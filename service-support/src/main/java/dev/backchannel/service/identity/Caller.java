@@ -1,11 +1,9 @@
-package dev.backchannel.processor.query;
+package dev.backchannel.service.identity;
 
-import dev.backchannel.service.identity.UserIdClaim;
-import dev.backchannel.service.identity.UserIdRefused;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who sends this query: the user id in the verified token's configured claim ({@link UserIdClaim}). */
+/** Who sends this request (a bean of each REST service): the user id in the verified token's configured claim ({@link UserIdClaim}). */
 @ApplicationScoped
 public class Caller {
 
