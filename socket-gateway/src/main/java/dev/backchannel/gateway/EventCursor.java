@@ -39,10 +39,6 @@ public final class EventCursor {
         return lastIds.keySet();
     }
 
-    public boolean isEmpty() {
-        return lastIds.isEmpty();
-    }
-
     @Override
     public String toString() {
         return lastIds.size() == 1 && lastIds.containsKey(EventSources.DEFAULT) ? lastIds.get(EventSources.DEFAULT)
