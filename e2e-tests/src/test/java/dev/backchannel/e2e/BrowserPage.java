@@ -62,6 +62,27 @@ final class BrowserPage implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the page with an external issuer's token in its fragment ({@code #access_token=}), as an
+     * identity provider's redirect would, instead of the demo sign-in; waits until the socket is connected.
+     */
+    static BrowserPage withToken(URI page, String token, String userId, int width, int height) {
+        BrowserPage browser = new BrowserPage(userId, width, height);
+        try {
+            browser.driver.get(page + "#access_token=" + token);
+            browser.awaitConnection(Set.of("connected", "reset"));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /** The page's address as the address bar shows it now. */
+    String address() {
+        return driver.getCurrentUrl();
+    }
+
     String userId() {
         return userId;
     }

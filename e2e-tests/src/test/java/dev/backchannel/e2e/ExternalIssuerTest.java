@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built system configured for an external OIDC issuer only (demo sign-in off), as production
@@ -113,6 +114,22 @@ class ExternalIssuerTest {
                 .connect(system.socketUrl(SystemLauncher.SOCKET_GATEWAY), wrong, new Ignored()).join());
         assertThat(refused).isInstanceOf(CompletionException.class).hasCauseInstanceOf(HandshakeRefusedException.class);
         assertThat(((HandshakeRefusedException) refused.getCause()).status()).isEqualTo(401);
+    }
+
+    @Test
+    @ExtendWith(BrowserChromium.class)
+    void shouldStartTheBrowserPageWithTheIssuersTokenInTheFragment() {
+        String title = "From the issuer's token " + UUID.randomUUID();
+        try (BrowserPage page = BrowserPage.withToken(system.url(SystemLauncher.SOCKET_GATEWAY).resolve("/"),
+                token("fay", AUDIENCE), "fay", 1200, 800)) {
+            // the page takes the token out of the address bar at once
+            assertThat(page.address()).doesNotContain("access_token");
+
+            page.create(title);
+
+            page.awaitRow(title);
+            page.awaitToast("success", title);
+        }
     }
 
     private static String token(String user, String audience) {
